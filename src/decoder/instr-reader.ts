@@ -1,0 +1,188 @@
+// The one streaming instruction reader. The validator, the interpreter's translator, the
+// disassembler and constant-expression evaluation all walk code through it. It allocates
+// nothing per instruction: immediates land in reused fields, named after the spec's x/y.
+//
+// After next():
+//   op          OpInfo id (see OPS / OP in src/syntax/opcodes.ts)
+//   offset      absolute byte offset of the instruction's first byte
+//   x, y        index immediates in binary order: the first and second of label, func, type,
+//               table, memory, global, local, tag, elem, data, field, u32 (array.new_fixed),
+//               e.g. call_indirect: x=type y=table; memory.init: x=data y=memory;
+//               table.init: x=elem y=table; struct.get: x=type y=field; br_on_cast: x=label.
+//   lane        lane index (lane ops)
+//   align, memIdx, memOffset   memarg (memOffset is a number, exact below 2^53)
+//   i32         i32.const value, or f32.const bits
+//   lo, hi      i64.const / f64.const words
+//   v128        v128.const words (reused Int32Array(4)); shuffle: lanes (reused Uint8Array(16))
+//   blockType   null (empty), a ValType, or a type index (number)
+//   heap, heap2 heap-type immediates; castFlags for br_on_cast*
+//   labels      br_table targets (reused array; labelCount of them), x = default label
+//   valTypes    typed select's types
+//   catches     try_table clauses (kind 0 catch, 1 catch_ref, 2 catch_all, 3 catch_all_ref)
+
+import { ByteReader } from './byte-reader.js';
+import { readHeapType, readValType } from './read-types.js';
+import { OPCODE_1, OPS, PREFIXED } from '../syntax/opcodes.js';
+import type { OpInfo } from '../syntax/opcodes.js';
+import type { HeapType, ValType } from '../syntax/types.js';
+
+export type BlockType = null | ValType | number;
+
+export interface Catch {
+  kind: number;
+  tag: number;
+  label: number;
+}
+
+export class InstrReader extends ByteReader {
+  op = -1;
+  offset = 0;
+  x = 0;
+  y = 0;
+  lane = 0;
+  align = 0;
+  memIdx = 0;
+  memOffset = 0;
+  i32 = 0;
+  readonly v128 = new Int32Array(4);
+  readonly lanes = new Uint8Array(16);
+  blockType: BlockType = null;
+  heap: HeapType = 'any';
+  heap2: HeapType = 'any';
+  castFlags = 0;
+  labels: number[] = [];
+  labelCount = 0;
+  valTypes: ValType[] = [];
+  catches: Catch[] = [];
+
+  /** The OpInfo of the last instruction read. */
+  get info(): OpInfo {
+    return OPS[this.op];
+  }
+
+  /** Reads one instruction and its immediates; returns its OpInfo id. */
+  next(): number {
+    const start = this.pos;
+    this.offset = this.base + start;
+    const b = this.u8();
+    let id: number;
+    if (b === 0xfb || b === 0xfc || b === 0xfd || b === 0xfe) {
+      const code = this.u32();
+      const found = PREFIXED.get(b)?.get(code);
+      if (found === undefined) throw this.error(`illegal opcode ${b.toString(16)} ${code.toString(16)}`, start);
+      id = found;
+    } else {
+      id = OPCODE_1[b];
+      if (id < 0) throw this.error(`illegal opcode ${b.toString(16)}`, start);
+    }
+    this.op = id;
+    const imms = OPS[id].imms;
+    let slot = 0;
+    let heapSlot = 0;
+    for (let i = 0; i < imms.length; i++) {
+      switch (imms[i]) {
+        case 'label': case 'func': case 'type': case 'table': case 'memory': case 'global':
+        case 'local': case 'tag': case 'elem': case 'data': case 'field': case 'u32': {
+          const v = this.u32();
+          if (slot++ === 0) this.x = v; else this.y = v;
+          break;
+        }
+        case 'blocktype': this.readBlockType(); break;
+        case 'labels': this.readLabels(); break;
+        case 'memarg': this.readMemarg(); break;
+        case 'i32': this.i32 = this.s32(); break;
+        case 'i64': this.s64(); break;
+        case 'f32': this.i32 = this.i32le(); break;
+        case 'f64': this.lo = this.i32le(); this.hi = this.i32le(); break;
+        case 'v128':
+          for (let k = 0; k < 4; k++) this.v128[k] = this.i32le();
+          break;
+        case 'lane': this.lane = this.u8(); break;
+        case 'shuffle':
+          for (let k = 0; k < 16; k++) this.lanes[k] = this.u8();
+          break;
+        case 'heaptype':
+          if (heapSlot++ === 0) this.heap = readHeapType(this);
+          else this.heap2 = readHeapType(this);
+          break;
+        case 'valtypes': {
+          const n = this.u32();
+          if (n > this.end - this.pos) throw this.eof();
+          const ts: ValType[] = [];
+          for (let k = 0; k < n; k++) ts.push(readValType(this));
+          this.valTypes = ts;
+          break;
+        }
+        case 'castflags': {
+          const at = this.pos;
+          this.castFlags = this.u8();
+          if (this.castFlags > 15) throw this.error('malformed br_on_cast flags', at);
+          break;
+        }
+        case 'catches': this.readCatches(); break;
+        case 'zero': {
+          const at = this.pos;
+          if (this.u8() !== 0) throw this.error('malformed atomic.fence', at);
+          break;
+        }
+      }
+    }
+    return id;
+  }
+
+  private readBlockType(): void {
+    const b = this.peek();
+    if (b === 0x40) {
+      this.pos++;
+      this.blockType = null;
+      return;
+    }
+    // Value types are single negative s33 codes or ref-type prefixes; indices are s33 >= 0.
+    if (b >= 0x62 && b <= 0x7f) {
+      this.blockType = readValType(this);
+      return;
+    }
+    const at = this.pos;
+    const v = this.s33();
+    if (v < 0) throw this.error('malformed block type', at);
+    this.blockType = v;
+  }
+
+  private readLabels(): void {
+    const n = this.u32();
+    if (n > this.end - this.pos) throw this.eof();
+    const labels = this.labels;
+    for (let k = 0; k < n; k++) labels[k] = this.u32();
+    this.labelCount = n;
+    this.x = this.u32();
+  }
+
+  private readMemarg(): void {
+    const at = this.pos;
+    let align = this.u32();
+    if (align & 0x40) {
+      align &= ~0x40;
+      this.memIdx = this.u32();
+    } else {
+      this.memIdx = 0;
+    }
+    if (align >= 0x40) throw this.error('malformed memop flags', at);
+    this.align = align;
+    this.memOffset = this.u64();
+  }
+
+  private readCatches(): void {
+    const n = this.u32();
+    if (n > this.end - this.pos) throw this.eof();
+    const list: Catch[] = [];
+    for (let k = 0; k < n; k++) {
+      const at = this.pos;
+      const kind = this.u8();
+      if (kind > 3) throw this.error('malformed catch clause', at);
+      const tag = kind < 2 ? this.u32() : -1;
+      const label = this.u32();
+      list.push({ kind, tag, label });
+    }
+    this.catches = list;
+  }
+}
