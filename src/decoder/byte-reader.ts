@@ -5,7 +5,8 @@
 
 import { DecodeError } from '../errors.js';
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM: a leading U+FEFF is part of the name, not a byte-order mark to strip.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export class ByteReader {
   /** Index into `bytes` of the next unread byte. */
@@ -38,8 +39,9 @@ export class ByteReader {
     return new DecodeError(message, this.base + at);
   }
 
+  /** Reading past the end. The reference interpreter has one message for every case. */
   eof(): DecodeError {
-    return this.error(this.end < this.bytes.length ? 'unexpected end of section or function' : 'unexpected end');
+    return this.error('unexpected end of section or function', Math.min(this.pos, this.end));
   }
 
   u8(): number {
@@ -56,12 +58,12 @@ export class ByteReader {
   u32(): number {
     let result = 0;
     let shift = 0;
-    const start = this.pos;
     for (;;) {
       const b = this.u8();
       if (shift === 28) {
-        if (b & 0x80) throw this.error('integer representation too long', start);
+        // The spec checks the value bits first, then the continuation bit.
         if (b & 0x70) throw this.error('integer too large', this.pos - 1);
+        if (b & 0x80) throw this.error('integer representation too long', this.pos);
         return (result | (b << 28)) >>> 0;
       }
       result |= (b & 0x7f) << shift;
@@ -74,13 +76,12 @@ export class ByteReader {
   s32(): number {
     let result = 0;
     let shift = 0;
-    const start = this.pos;
     for (;;) {
       const b = this.u8();
       if (shift === 28) {
-        if (b & 0x80) throw this.error('integer representation too long', start);
         const rest = b & 0x78;
         if (rest !== 0 && rest !== 0x78) throw this.error('integer too large', this.pos - 1);
+        if (b & 0x80) throw this.error('integer representation too long', this.pos);
         return result | (b << 28);
       }
       result |= (b & 0x7f) << shift;
@@ -99,13 +100,12 @@ export class ByteReader {
   s33(): number {
     let result = 0;
     let shift = 0;
-    const start = this.pos;
     for (;;) {
       const b = this.u8();
       if (shift === 28) {
-        if (b & 0x80) throw this.error('integer representation too long', start);
         const rest = b & 0x70;
         if (rest !== 0 && rest !== 0x70) throw this.error('integer too large', this.pos - 1);
+        if (b & 0x80) throw this.error('integer representation too long', this.pos);
         // bits 28..32 of the value; bit 32 is the sign.
         const top = b & 0x1f;
         const value = result >>> 0;
@@ -140,13 +140,12 @@ export class ByteReader {
     let lo = 0;
     let hi = 0;
     let shift = 0;
-    const start = this.pos;
     for (;;) {
       const b = this.u8();
       const v = b & 0x7f;
       if (shift === 63) {
-        if (b & 0x80) throw this.error('integer representation too long', start);
         if (signed ? (v !== 0 && v !== 0x7f) : (v & 0x7e) !== 0) throw this.error('integer too large', this.pos - 1);
+        if (b & 0x80) throw this.error('integer representation too long', this.pos);
         hi |= (v & 1) << 31;
         this.lo = lo;
         this.hi = hi;
@@ -197,13 +196,20 @@ export class ByteReader {
     return out;
   }
 
-  /** A vector length; `length out of bounds` style checks are the caller's. */
+  /**
+   * A length-prefixed count (vector length, string length): the spec rejects a count larger
+   * than the bytes left (measured from the count's own position) before anything allocates.
+   */
+  len32(): number {
+    const at = this.pos;
+    const n = this.u32();
+    if (n > this.end - at) throw this.error('length out of bounds', at);
+    return n;
+  }
+
+  /** A UTF-8 name. */
   name(): string {
-    const len = this.u32();
-    if (len > this.end - this.pos) {
-      this.pos = this.end;
-      throw this.error('unexpected end of section or function');
-    }
+    const len = this.len32();
     const at = this.pos;
     const raw = this.bytesN(len);
     try {

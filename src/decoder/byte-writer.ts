@@ -110,11 +110,19 @@ export class ByteWriter {
     return this.byte(ABS_HEAP_CODES[h]);
   }
 
+  /** A heap type; `exact` (custom-descriptors) writes `0x62 typeidx` (signed LEB, as read). */
+  heapTypeExact(h: HeapType, exact: boolean): this {
+    if (exact) {
+      this.byte(0x62);
+      if (typeof h === 'number') return this.s32(h);
+    }
+    return this.heapType(h);
+  }
+
   refType(t: RefType): this {
-    if (t.exact) this.byte(0x62);
-    else if (t.nullable && typeof t.heap === 'string') return this.byte(ABS_HEAP_CODES[t.heap]);
+    if (t.nullable && !t.exact && typeof t.heap === 'string') return this.byte(ABS_HEAP_CODES[t.heap]);
     this.byte(t.nullable ? 0x63 : 0x64);
-    return this.heapType(t.heap);
+    return this.heapTypeExact(t.heap, t.exact);
   }
 
   valType(t: ValType): this {

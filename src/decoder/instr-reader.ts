@@ -15,13 +15,15 @@
 //   lo, hi      i64.const / f64.const words
 //   v128        v128.const words (reused Int32Array(4)); shuffle: lanes (reused Uint8Array(16))
 //   blockType   null (empty), a ValType, or a type index (number)
-//   heap, heap2 heap-type immediates; castFlags for br_on_cast*
+//   heap, heap2 heap-type immediates; exact, exact2 whether each was `exact` (custom-descriptors);
+//               castFlags for br_on_cast*
 //   labels      br_table targets (reused array; labelCount of them), x = default label
 //   valTypes    typed select's types
 //   catches     try_table clauses (kind 0 catch, 1 catch_ref, 2 catch_all, 3 catch_all_ref)
 
 import { ByteReader } from './byte-reader.js';
-import { readHeapType, readValType } from './read-types.js';
+import { DecodeError } from '../errors.js';
+import { readHeapTypeExact, readValType } from './read-types.js';
 import { OPCODE_1, OPS, PREFIXED } from '../syntax/opcodes.js';
 import type { OpInfo } from '../syntax/opcodes.js';
 import type { HeapType, ValType } from '../syntax/types.js';
@@ -49,6 +51,9 @@ export class InstrReader extends ByteReader {
   blockType: BlockType = null;
   heap: HeapType = 'any';
   heap2: HeapType = 'any';
+  exact = false;
+  exact2 = false;
+  private readonly exactSlot: boolean[] = [false];
   castFlags = 0;
   labels: number[] = [];
   labelCount = 0;
@@ -69,11 +74,11 @@ export class InstrReader extends ByteReader {
     if (b === 0xfb || b === 0xfc || b === 0xfd || b === 0xfe) {
       const code = this.u32();
       const found = PREFIXED.get(b)?.get(code);
-      if (found === undefined) throw this.error(`illegal opcode ${b.toString(16)} ${code.toString(16)}`, start);
+      if (found === undefined) throw this.error(`illegal opcode ${hex2(b)} ${hex2(code)}`, start);
       id = found;
     } else {
       id = OPCODE_1[b];
-      if (id < 0) throw this.error(`illegal opcode ${b.toString(16)}`, start);
+      if (id < 0) throw this.error(`illegal opcode ${hex2(b)}`, start);
     }
     this.op = id;
     const imms = OPS[id].imms;
@@ -102,12 +107,16 @@ export class InstrReader extends ByteReader {
           for (let k = 0; k < 16; k++) this.lanes[k] = this.u8();
           break;
         case 'heaptype':
-          if (heapSlot++ === 0) this.heap = readHeapType(this);
-          else this.heap2 = readHeapType(this);
+          if (heapSlot++ === 0) {
+            this.heap = readHeapTypeExact(this, this.exactSlot);
+            this.exact = this.exactSlot[0];
+          } else {
+            this.heap2 = readHeapTypeExact(this, this.exactSlot);
+            this.exact2 = this.exactSlot[0];
+          }
           break;
         case 'valtypes': {
-          const n = this.u32();
-          if (n > this.end - this.pos) throw this.eof();
+          const n = this.len32();
           const ts: ValType[] = [];
           for (let k = 0; k < n; k++) ts.push(readValType(this));
           this.valTypes = ts;
@@ -116,7 +125,7 @@ export class InstrReader extends ByteReader {
         case 'castflags': {
           const at = this.pos;
           this.castFlags = this.u8();
-          if (this.castFlags > 15) throw this.error('malformed br_on_cast flags', at);
+          if (this.castFlags > 3) throw this.error('malformed br_on_cast flags', at);
           break;
         }
         case 'catches': this.readCatches(); break;
@@ -131,26 +140,29 @@ export class InstrReader extends ByteReader {
   }
 
   private readBlockType(): void {
-    const b = this.peek();
-    if (b === 0x40) {
+    const at = this.pos;
+    if (this.peek() === 0x40) {
       this.pos++;
       this.blockType = null;
       return;
     }
-    // Value types are single negative s33 codes or ref-type prefixes; indices are s33 >= 0.
-    if (b >= 0x62 && b <= 0x7f) {
-      this.blockType = readValType(this);
-      return;
+    // A type index is an s33 >= 0; anything else must be a value type (one-byte codes are
+    // negative s33 values), whose error is the one reported.
+    try {
+      const v = this.s33();
+      if (v >= 0 && v <= 0x7fffffff) {
+        this.blockType = v;
+        return;
+      }
+    } catch (e) {
+      if (!(e instanceof DecodeError)) throw e;
     }
-    const at = this.pos;
-    const v = this.s33();
-    if (v < 0) throw this.error('malformed block type', at);
-    this.blockType = v;
+    this.pos = at;
+    this.blockType = readValType(this);
   }
 
   private readLabels(): void {
-    const n = this.u32();
-    if (n > this.end - this.pos) throw this.eof();
+    const n = this.len32();
     const labels = this.labels;
     for (let k = 0; k < n; k++) labels[k] = this.u32();
     this.labelCount = n;
@@ -172,8 +184,7 @@ export class InstrReader extends ByteReader {
   }
 
   private readCatches(): void {
-    const n = this.u32();
-    if (n > this.end - this.pos) throw this.eof();
+    const n = this.len32();
     const list: Catch[] = [];
     for (let k = 0; k < n; k++) {
       const at = this.pos;
@@ -185,4 +196,9 @@ export class InstrReader extends ByteReader {
     }
     this.catches = list;
   }
+}
+
+/** Two-digit lowercase hex, as the reference interpreter prints opcodes. */
+function hex2(n: number): string {
+  return n.toString(16).padStart(2, '0');
 }

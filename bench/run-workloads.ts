@@ -1,0 +1,129 @@
+/**
+ * The timing loop: every engine runs each workload in the same process, interleaved
+ * round by round (so machine noise hits all engines alike), after a warm-up run, and each
+ * engine's checksum is checked against native's on every run.
+ */
+import type { Engine, RunFn } from './engines/engine.js';
+import { wasmInterpRun } from './engines/wasm-interp.js';
+import { median, timed } from './stats.js';
+import { readBytes, type Workload } from './workloads.js';
+
+export interface Cell {
+  /** Median of the timed rounds; undefined when the engine could not run the workload. */
+  ms?: number;
+  samples: number[];
+  checksum?: number;
+  /** Why there is no time, or a warning (wrong checksum). */
+  note?: string;
+}
+
+export interface Row {
+  workload: Workload;
+  cells: Map<string, Cell>;
+}
+
+export interface RunOptions {
+  rounds: number;
+  warmups: number;
+  /** Per engine and workload, the timed rounds are cut so they take about this long. */
+  budgetMs: number;
+  /** Timed runs of wasm-interp (a subprocess: slow, so usually 1); 0 to skip. */
+  interpRounds: number;
+  log: (line: string) => void;
+}
+
+function shortError(e: unknown): string {
+  const msg = e instanceof Error ? `${e.constructor.name}: ${e.message}` : String(e);
+  return msg.split('\n')[0]!.slice(0, 120);
+}
+
+export async function runWorkload(
+  workload: Workload,
+  engines: readonly Engine[],
+  unavailable: ReadonlyMap<string, string>,
+  opts: RunOptions,
+): Promise<Row> {
+  const bytes = readBytes(workload.file);
+  const cells = new Map<string, Cell>();
+  const runners = new Map<string, { run: RunFn; rounds: number }>();
+
+  for (const engine of engines) {
+    const cell: Cell = { samples: [] };
+    cells.set(engine.name, cell);
+    const why = unavailable.get(engine.name);
+    if (why) {
+      cell.note = why;
+      continue;
+    }
+    try {
+      const run = await engine.load(bytes);
+      let warm = 0;
+      for (let i = 0; i < Math.max(1, opts.warmups); i++) {
+        const { ms, value } = timed(run);
+        warm = ms;
+        cell.checksum = value;
+      }
+      const rounds = Math.max(1, Math.min(opts.rounds, Math.floor(opts.budgetMs / Math.max(warm, 1e-3))));
+      runners.set(engine.name, { run, rounds });
+    } catch (e) {
+      cell.note = shortError(e);
+    }
+  }
+
+  const maxRounds = Math.max(0, ...[...runners.values()].map((r) => r.rounds));
+  for (let round = 0; round < maxRounds; round++) {
+    for (const [name, { run, rounds }] of runners) {
+      if (round >= rounds) continue;
+      const cell = cells.get(name)!;
+      if (cell.note) continue;
+      try {
+        const { ms, value } = timed(run);
+        if (value !== cell.checksum) cell.note = `checksum changed between runs (${cell.checksum} then ${value})`;
+        cell.samples.push(ms);
+      } catch (e) {
+        cell.note = shortError(e);
+      }
+    }
+  }
+
+  for (const cell of cells.values()) {
+    if (!cell.note && cell.samples.length > 0) cell.ms = median(cell.samples);
+  }
+
+  if (opts.interpRounds > 0) {
+    const cell: Cell = { samples: [] };
+    cells.set('wasm-interp', cell);
+    const why = unavailable.get('wasm-interp');
+    if (why) cell.note = why;
+    else {
+      try {
+        for (let i = 0; i < opts.interpRounds; i++) {
+          const { ms, checksum } = wasmInterpRun(workload.file);
+          cell.samples.push(ms);
+          cell.checksum = checksum;
+        }
+        cell.ms = median(cell.samples);
+      } catch (e) {
+        cell.note = shortError(e);
+      }
+    }
+  }
+
+  // Every engine must agree with native; a wrong answer is reported, never timed.
+  const expected = cells.get('native')?.checksum;
+  if (expected !== undefined) {
+    for (const [name, cell] of cells) {
+      if (name === 'native' || cell.checksum === undefined || cell.note) continue;
+      if (cell.checksum !== expected) {
+        cell.note = `WRONG checksum ${cell.checksum}, native ${expected}`;
+        cell.ms = undefined;
+      }
+    }
+  }
+
+  const summary = [...cells]
+    .map(([name, c]) => `${name} ${c.ms !== undefined ? c.ms.toFixed(1) + 'ms' : 'n/a'}`)
+    .join(', ');
+  opts.log(`  ${workload.name}: ${summary}`);
+  return { workload, cells };
+}

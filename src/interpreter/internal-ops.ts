@@ -1,0 +1,98 @@
+// The interpreter's INTERNAL instruction set: what translate.ts emits into an Int32Array and
+// run.ts dispatches on. These are not wasm opcodes (those live only in src/syntax/opcodes.ts);
+// an internal instruction names registers (frame-relative slot indices) and immediates.
+// Rare wasm instructions go through the generic `SLOW` form carrying the wasm OpInfo id, so
+// this list only grows for instructions worth a dedicated dispatch.
+//
+// Operand legend: d = destination slot, a/b/c = source slots, t = jump target (code index).
+
+export const enum I {
+  // control
+  FUEL, //           cost offset            charge `cost` wasm instructions (block entry)
+  NOP, //                                    exact mode: a wasm instruction with no effect
+  UNREACHABLE,
+  BR, //             t
+  BR_IF, //          a t                    jump when I32[a] != 0
+  BR_UNLESS, //      a t                    jump when I32[a] == 0
+  BR_TABLE, //       a n t0 .. tn           index a, n+1 targets (last is the default)
+  RETURN, //         a n                    results: n slots starting at a
+  CALL, //           funcIdx base           arguments at slots base.., results there too
+  CALL_INDIRECT, //  typeIdx tableIdx base idxSlot
+  CALL_REF, //       base refSlot
+  RETURN_CALL, //    funcIdx base n         n = argument slots
+  RETURN_CALL_INDIRECT, // typeIdx tableIdx base idxSlot n
+  RETURN_CALL_REF, // base refSlot n
+  THROW, //          tagIdx base
+  THROW_REF, //      a
+  RETHROW, //        hiddenSlot
+  BR_ON_NULL, //     a t                    jump when R[a] is null
+  BR_ON_NON_NULL, // a t
+  // moves and constants
+  MOV, //            d a                    two words (any numeric type)
+  MOV_REF, //        d a
+  MOV_V128, //       d a                    two slots
+  CONST, //          d lo hi
+  CONST_V128, //     d w0 w1 w2 w3
+  REF_NULL, //       d
+  REF_FUNC, //       d funcIdx
+  REF_IS_NULL, //    d a
+  REF_AS_NON_NULL, // d a
+  SELECT, //         d a b c               I32[c] ? a : b
+  SELECT_REF,
+  SELECT_V128,
+  GLOBAL_GET, //     d g
+  GLOBAL_SET, //     g a
+  GLOBAL_GET_REF,
+  GLOBAL_SET_REF,
+  GLOBAL_GET_V128,
+  GLOBAL_SET_V128,
+  // everything else with the wasm OpInfo id: rare or complex (see slow-ops.ts)
+  SLOW, //           wasmOp base immA immB immC
+  NUM, //            wasmOp d a b          scalar numerics from numerics/table.ts (b unused if unary)
+  // i32
+  I32_EQZ, I32_EQ, I32_NE, I32_LT_S, I32_LT_U, I32_GT_S, I32_GT_U, I32_LE_S, I32_LE_U, I32_GE_S,
+  I32_GE_U, I32_ADD, I32_SUB, I32_MUL, I32_DIV_S, I32_DIV_U, I32_REM_S, I32_REM_U, I32_AND,
+  I32_OR, I32_XOR, I32_SHL, I32_SHR_S, I32_SHR_U, I32_ROTL, I32_ROTR, I32_CLZ, I32_CTZ,
+  I32_POPCNT, I32_EXTEND8_S, I32_EXTEND16_S, I32_WRAP_I64,
+  I32_ADD_IMM, //    d a imm
+  // fused compare + branch (fast mode):  a b t
+  BR_IF_EQ, BR_IF_NE, BR_IF_LT_S, BR_IF_LT_U, BR_IF_GT_S, BR_IF_GT_U, BR_IF_LE_S, BR_IF_LE_U,
+  BR_IF_GE_S, BR_IF_GE_U,
+  // i64 (two words)
+  I64_EQZ, I64_EQ, I64_NE, I64_LT_S, I64_LT_U, I64_GT_S, I64_GT_U, I64_LE_S, I64_LE_U, I64_GE_S,
+  I64_GE_U, I64_ADD, I64_SUB, I64_AND, I64_OR, I64_XOR, I64_SHL, I64_SHR_S, I64_SHR_U,
+  I64_EXTEND_I32_S, I64_EXTEND_I32_U,
+  // floats
+  F32_ADD, F32_SUB, F32_MUL, F32_DIV, F32_EQ, F32_NE, F32_LT, F32_GT, F32_LE, F32_GE,
+  F64_ADD, F64_SUB, F64_MUL, F64_DIV, F64_EQ, F64_NE, F64_LT, F64_GT, F64_LE, F64_GE,
+  F64_CONVERT_I32_S, F64_CONVERT_I32_U,
+  // memory 0 with 32-bit addresses: d/a addr off (offset as u32 bits)
+  I32_LOAD, I64_LOAD, F32_LOAD, F64_LOAD, I32_LOAD8_S, I32_LOAD8_U, I32_LOAD16_S, I32_LOAD16_U,
+  I64_LOAD8_S, I64_LOAD8_U, I64_LOAD16_S, I64_LOAD16_U, I64_LOAD32_S, I64_LOAD32_U,
+  // stores: addr value off
+  I32_STORE, I64_STORE, F32_STORE, F64_STORE, I32_STORE8, I32_STORE16, I64_STORE8, I64_STORE16,
+  I64_STORE32,
+  COUNT,
+}
+
+/** Operand words following each internal opcode (BR_TABLE is variable: 2 + n + 1). */
+export function operandCount(op: number): number {
+  switch (op) {
+    case I.NOP: case I.UNREACHABLE: return 0;
+    case I.BR: case I.THROW_REF: case I.RETHROW: case I.REF_NULL: return 1;
+    case I.FUEL: case I.BR_IF: case I.BR_UNLESS: case I.RETURN: case I.CALL: case I.CALL_REF:
+    case I.THROW: case I.BR_ON_NULL: case I.BR_ON_NON_NULL: case I.MOV: case I.MOV_REF:
+    case I.MOV_V128: case I.REF_FUNC: case I.REF_IS_NULL: case I.REF_AS_NON_NULL:
+    case I.GLOBAL_GET: case I.GLOBAL_SET: case I.GLOBAL_GET_REF: case I.GLOBAL_SET_REF:
+    case I.GLOBAL_GET_V128: case I.GLOBAL_SET_V128:
+    case I.I32_EQZ: case I.I32_CLZ: case I.I32_CTZ: case I.I32_POPCNT: case I.I32_EXTEND8_S:
+    case I.I32_EXTEND16_S: case I.I32_WRAP_I64: case I.I64_EQZ: case I.I64_EXTEND_I32_S:
+    case I.I64_EXTEND_I32_U: case I.F64_CONVERT_I32_S: case I.F64_CONVERT_I32_U:
+      return 2;
+    case I.RETURN_CALL: case I.RETURN_CALL_REF: case I.CONST: return 3;
+    case I.NUM: return 4;
+    case I.CALL_INDIRECT: case I.SELECT: case I.SELECT_REF: case I.SELECT_V128: return 4;
+    case I.RETURN_CALL_INDIRECT: case I.CONST_V128: case I.SLOW: return 5;
+    default: return 3; // binary ops d a b, loads d a off, stores a v off, fused branches a b t
+  }
+}

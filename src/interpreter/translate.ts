@@ -1,0 +1,995 @@
+// Translation of one validated function body into register code (see internal-ops.ts).
+//
+// Frame layout, in 8-byte slots from the frame pointer: parameters, other locals, hidden
+// slots (the caught exception of each legacy `try`), then the operand stack. The operand
+// stack's entry at depth k always has the same "canonical" slot, so at every label all values
+// sit where branches put them and no stack-shuffling code is needed at joins.
+//
+// Fast mode keeps `local.get` as an alias (the local's own slot) until the end of the basic
+// block, writes results straight into `local.set` targets and fuses i32 compare + br_if.
+// Exact mode emits one internal instruction group per wasm instruction, preceded by FUEL 1.
+//
+// Fuel: each basic block starts with FUEL(cost, wasm offset of its first instruction). At a
+// FUEL op every operand-stack entry is materialized in its canonical slot in both modes, so
+// the run loop can switch a frame from fast to exact code at any FUEL op (by wasm offset).
+
+import { InstrReader } from '../decoder/instr-reader.js';
+import { OP, OPS } from '../syntax/opcodes.js';
+import type { SigType } from '../syntax/opcodes.js';
+import type { FuncType, ValType } from '../syntax/types.js';
+import type { FuncInstance, ModuleInstance } from '../runtime/objects.js';
+import type { Module } from '../syntax/module.js';
+import { I } from './internal-ops.js';
+import { Trap } from '../errors.js';
+import { SCALAR_OPS } from './numerics/table.js';
+
+/** Value type codes tracked per slot (for moves and for state()). */
+export const T_I32 = 0, T_I64 = 1, T_F32 = 2, T_F64 = 3, T_V128 = 4, T_REF = 5;
+
+export function typeCode(t: ValType): number {
+  switch (t) {
+    case 'i32': return T_I32;
+    case 'i64': return T_I64;
+    case 'f32': return T_F32;
+    case 'f64': return T_F64;
+    case 'v128': return T_V128;
+    default: return T_REF;
+  }
+}
+
+const slotsOf = (t: number): number => (t === T_V128 ? 2 : 1);
+
+export interface Catch {
+  /** 0 catch, 1 catch_ref, 2 catch_all, 3 catch_all_ref (legacy catch = 0, catch_all = 2). */
+  readonly kind: number;
+  readonly tag: number;
+  target: number;
+  /** First slot receiving the payload (and then the exnref). */
+  readonly slot: number;
+}
+
+export interface Handler {
+  /** Code range [start, end) the handler covers. */
+  start: number;
+  end: number;
+  /** Handler searched next when no clause matches (-1: the caller). */
+  parent: number;
+  /** Delegating legacy try: the handler that takes over (-1: the caller), or -2 if not. */
+  delegate: number;
+  /** Legacy try: slot where the caught exception is kept for `rethrow` (-1 otherwise). */
+  hidden: number;
+  readonly catches: Catch[];
+}
+
+export interface Compiled {
+  readonly code: Int32Array;
+  readonly exact: boolean;
+  readonly func: FuncInstance;
+  readonly numParamSlots: number;
+  /** Slots of params + locals + hidden slots (zeroed beyond the params on entry). */
+  readonly numLocalSlots: number;
+  readonly frameSlots: number;
+  readonly handlers: Handler[];
+  /** Sorted instruction-start pcs and their wasm byte offsets (traps, stack traces). */
+  readonly pcs: Int32Array;
+  readonly offsets: Int32Array;
+  /** Exact mode: wasm offset -> pc of that instruction's FUEL op. */
+  readonly pcOfOffset: Map<number, number> | null;
+  /** Exact mode: operand-stack type codes before the instruction at pc (a FUEL op). */
+  readonly stackAt: Map<number, Uint8Array> | null;
+  readonly localTypes: Uint8Array;
+  readonly localSlots: Int32Array;
+  readonly stackBase: number;
+}
+
+interface Ctrl {
+  kind: number; // see K_* below
+  height: number; // type-stack entries below the block's params
+  params: number[];
+  results: number[];
+  slot: number; // canonical slot of the entry at `height`
+  loopPc: number;
+  patches: number[];
+  catchPatches: Catch[];
+  elsePatch: number;
+  dead: boolean;
+  /** Handler active for instructions inside this block (after `catch`: the outer one). */
+  inner: number;
+  outer: number;
+  handler: number;
+  hidden: number;
+}
+
+const K_BLOCK = 0, K_LOOP = 1, K_IF = 2, K_ELSE = 3, K_TRY_TABLE = 4, K_TRY = 5, K_CATCH = 6,
+  K_FUNC = 7;
+
+/** Dedicated internal op for hot numeric wasm ops (by OpInfo id), else -1. */
+const HOT = new Int16Array(OPS.length).fill(-1);
+/** Dedicated internal op for loads/stores of memory 0 with i32 addresses, else -1. */
+const MEM_HOT = new Int16Array(OPS.length).fill(-1);
+const I32_CMP = new Int16Array(OPS.length).fill(-1);
+{
+  const hot = (name: string, op: I): void => { HOT[OP[name]] = op; };
+  const names = ['eqz', 'eq', 'ne', 'lt_s', 'lt_u', 'gt_s', 'gt_u', 'le_s', 'le_u', 'ge_s', 'ge_u',
+    'add', 'sub', 'mul', 'div_s', 'div_u', 'rem_s', 'rem_u', 'and', 'or', 'xor', 'shl', 'shr_s',
+    'shr_u', 'rotl', 'rotr', 'clz', 'ctz', 'popcnt', 'extend8_s', 'extend16_s'];
+  names.forEach((n, k) => hot(`i32_${n}`, I.I32_EQZ + k));
+  hot('i32_wrap_i64', I.I32_WRAP_I64);
+  const n64 = ['eqz', 'eq', 'ne', 'lt_s', 'lt_u', 'gt_s', 'gt_u', 'le_s', 'le_u', 'ge_s', 'ge_u',
+    'add', 'sub', 'and', 'or', 'xor', 'shl', 'shr_s', 'shr_u', 'extend_i32_s', 'extend_i32_u'];
+  n64.forEach((n, k) => hot(`i64_${n}`, I.I64_EQZ + k));
+  const nf = ['add', 'sub', 'mul', 'div', 'eq', 'ne', 'lt', 'gt', 'le', 'ge'];
+  nf.forEach((n, k) => { hot(`f32_${n}`, I.F32_ADD + k); hot(`f64_${n}`, I.F64_ADD + k); });
+  hot('f64_convert_i32_s', I.F64_CONVERT_I32_S);
+  hot('f64_convert_i32_u', I.F64_CONVERT_I32_U);
+  const loads = ['i32_load', 'i64_load', 'f32_load', 'f64_load', 'i32_load8_s', 'i32_load8_u',
+    'i32_load16_s', 'i32_load16_u', 'i64_load8_s', 'i64_load8_u', 'i64_load16_s', 'i64_load16_u',
+    'i64_load32_s', 'i64_load32_u'];
+  loads.forEach((n, k) => { MEM_HOT[OP[n]] = I.I32_LOAD + k; });
+  const stores = ['i32_store', 'i64_store', 'f32_store', 'f64_store', 'i32_store8', 'i32_store16',
+    'i64_store8', 'i64_store16', 'i64_store32'];
+  stores.forEach((n, k) => { MEM_HOT[OP[n]] = I.I32_STORE + k; });
+  const cmps = ['eq', 'ne', 'lt_s', 'lt_u', 'gt_s', 'gt_u', 'le_s', 'le_u', 'ge_s', 'ge_u'];
+  cmps.forEach((n, k) => { I32_CMP[I.I32_EQ + k] = I.BR_IF_EQ + k; });
+}
+
+/** Per-module facts the translator needs, computed once per module. */
+interface ModuleFacts {
+  funcTypeIdx: number[];
+  memIs64: boolean[];
+  tableIs64: boolean[];
+  globalTypes: ValType[];
+  tagTypeIdx: number[];
+}
+const FACTS = new WeakMap<Module, ModuleFacts>();
+
+function factsOf(m: Module): ModuleFacts {
+  let f = FACTS.get(m);
+  if (f) return f;
+  f = { funcTypeIdx: [], memIs64: [], tableIs64: [], globalTypes: [], tagTypeIdx: [] };
+  for (const imp of m.imports) {
+    const d = imp.desc;
+    if (d.kind === 'func') f.funcTypeIdx.push(d.typeIdx);
+    else if (d.kind === 'memory') f.memIs64.push(d.type.limits.is64);
+    else if (d.kind === 'table') f.tableIs64.push(d.type.limits.is64);
+    else if (d.kind === 'global') f.globalTypes.push(d.type.type);
+    else f.tagTypeIdx.push(d.type.typeIdx);
+  }
+  for (const fn of m.funcs) f.funcTypeIdx.push(fn.typeIdx);
+  for (const mem of m.memories) f.memIs64.push(mem.type.limits.is64);
+  for (const t of m.tables) f.tableIs64.push(t.type.limits.is64);
+  for (const g of m.globals) f.globalTypes.push(g.type.type);
+  for (const t of m.tags) f.tagTypeIdx.push(t.type.typeIdx);
+  FACTS.set(m, f);
+  return f;
+}
+
+export function funcTypeOf(m: Module, typeIdx: number): FuncType {
+  return m.types[typeIdx].comp as FuncType;
+}
+
+/** Exact-mode twins, keyed by the function. */
+const EXACT = new WeakMap<FuncInstance, Compiled>();
+
+/** The function's fast code, translated on first use. */
+export function fastCode(f: FuncInstance): Compiled {
+  return (f.compiled as Compiled | null) ?? (f.compiled = translate(f, false)) as Compiled;
+}
+
+/** The function's exact code (one internal group per wasm instruction), on demand. */
+export function exactCode(f: FuncInstance): Compiled {
+  let c = EXACT.get(f);
+  if (!c) EXACT.set(f, (c = translate(f, true)));
+  return c;
+}
+
+export function translate(func: FuncInstance, exact: boolean): Compiled {
+  return new Translator(func, exact).run();
+}
+
+class Translator {
+  private readonly m: Module;
+  private readonly facts: ModuleFacts;
+  private code: number[] = [];
+  private pcs: number[] = [];
+  private offs: number[] = [];
+  // operand stack: type code, canonical slot, alias (local slot or -1)
+  private sType: number[] = [];
+  private sSlot: number[] = [];
+  private sAlias: number[] = [];
+  private aliases = 0;
+  private ctrl: Ctrl[] = [];
+  private maxSlot = 0;
+  private readonly localTypes: number[] = [];
+  private readonly localSlots: number[] = [];
+  private stackBase = 0;
+  private hiddenNext = 0;
+  private handlers: Handler[] = [];
+  private curHandler = -1;
+  // fuel block being counted
+  private fuelPos = -1;
+  // the last emitted value-producing instruction (for retargeting and fusion)
+  private lastStart = -1;
+  private lastDst = -1;
+  private lastEnd = -1;
+  private readonly pcOfOffset: Map<number, number> | null;
+  private readonly stackAt: Map<number, Uint8Array> | null;
+  private numParamSlots = 0;
+  private resultTypes: number[] = [];
+
+  constructor(private readonly func: FuncInstance, private readonly exact: boolean) {
+    const inst = func.instance as ModuleInstance;
+    this.m = inst.module;
+    this.facts = factsOf(this.m);
+    this.pcOfOffset = exact ? new Map() : null;
+    this.stackAt = exact ? new Map() : null;
+  }
+
+  run(): Compiled {
+    const fn = this.func.code!;
+    const type = this.func.type;
+    let slot = 0;
+    for (const p of type.params) {
+      const t = typeCode(p);
+      this.localTypes.push(t);
+      this.localSlots.push(slot);
+      slot += slotsOf(t);
+    }
+    this.numParamSlots = slot;
+    for (const d of fn.locals) {
+      const t = typeCode(d.type);
+      for (let k = 0; k < d.count; k++) {
+        this.localTypes.push(t);
+        this.localSlots.push(slot);
+        slot += slotsOf(t);
+      }
+    }
+    // hidden slots: one per legacy `try` (counted by a quick pre-scan)
+    const body = fn.body;
+    const scan = new InstrReader(body.bytes, body.offset);
+    let tries = 0;
+    while (scan.pos < scan.end) if (scan.next() === OP.try) tries++;
+    this.hiddenNext = slot;
+    slot += tries;
+    const numLocalSlots = slot;
+    this.stackBase = slot;
+    this.maxSlot = slot;
+    this.resultTypes = type.results.map(typeCode);
+    this.ctrl.push(this.newCtrl(K_FUNC, [], this.resultTypes));
+    const r = new InstrReader(body.bytes, body.offset);
+    while (r.pos < r.end) {
+      r.next();
+      this.instr(r);
+    }
+    return {
+      code: Int32Array.from(this.code), exact: this.exact, func: this.func,
+      numParamSlots: this.numParamSlots, numLocalSlots,
+      frameSlots: this.maxSlot + 4, handlers: this.handlers,
+      pcs: Int32Array.from(this.pcs), offsets: Int32Array.from(this.offs),
+      pcOfOffset: this.pcOfOffset, stackAt: this.stackAt,
+      localTypes: Uint8Array.from(this.localTypes), localSlots: Int32Array.from(this.localSlots),
+      stackBase: this.stackBase,
+    };
+  }
+
+  // ---- operand stack ----------------------------------------------------------------------
+
+  private get height(): number {
+    return this.sType.length;
+  }
+
+  private nextSlot(): number {
+    const n = this.sType.length;
+    return n === 0 ? this.stackBase : this.sSlot[n - 1] + slotsOf(this.sType[n - 1]);
+  }
+
+  private push(t: number): number {
+    const s = this.nextSlot();
+    this.sType.push(t);
+    this.sSlot.push(s);
+    this.sAlias.push(-1);
+    const top = s + slotsOf(t);
+    if (top > this.maxSlot) this.maxSlot = top;
+    return s;
+  }
+
+  /** Pops one entry; returns the slot to read it from (its alias or canonical slot). */
+  private pop(): number {
+    const a = this.sAlias.pop()!;
+    this.sType.pop();
+    const s = this.sSlot.pop()!;
+    if (a >= 0) { this.aliases--; return a; }
+    return s;
+  }
+
+  private topType(): number {
+    return this.sType[this.sType.length - 1];
+  }
+
+  private truncate(h: number): void {
+    while (this.sType.length > h) this.pop();
+  }
+
+  private materialize(i: number): void {
+    const a = this.sAlias[i];
+    if (a < 0) return;
+    this.move(this.sSlot[i], a, this.sType[i]);
+    this.sAlias[i] = -1;
+    this.aliases--;
+  }
+
+  private materializeAll(): void {
+    if (this.aliases === 0) return;
+    for (let i = 0; i < this.sType.length; i++) this.materialize(i);
+  }
+
+  /** Materializes the top n entries and returns the first one's slot. */
+  private args(n: number): number {
+    const h = this.sType.length;
+    for (let i = h - n; i < h; i++) this.materialize(i);
+    return n === 0 ? this.nextSlot() : this.sSlot[h - n];
+  }
+
+  private move(dst: number, src: number, t: number): void {
+    if (dst === src) return;
+    this.emit(t === T_REF ? I.MOV_REF : t === T_V128 ? I.MOV_V128 : I.MOV, dst, src);
+  }
+
+  // ---- emission -----------------------------------------------------------------------------
+
+  private curOffset = 0;
+
+  private emit(...xs: number[]): number {
+    const at = this.code.length;
+    this.pcs.push(at);
+    this.offs.push(this.curOffset);
+    for (const x of xs) this.code.push(x);
+    this.lastDst = -1;
+    return at;
+  }
+
+  /** Emits an instruction whose operand 1 is a destination slot equal to the new top. */
+  private emitDst(...xs: number[]): void {
+    const at = this.emit(...xs);
+    this.lastStart = at;
+    this.lastDst = at + 1;
+    this.lastEnd = this.code.length;
+  }
+
+  private openFuel(offset: number): void {
+    this.materializeAll();
+    this.fuelPos = this.emit(I.FUEL, 0, offset) + 1;
+    this.lastDst = -1;
+    if (this.exact) {
+      this.pcOfOffset!.set(offset, this.fuelPos - 1);
+      this.stackAt!.set(this.fuelPos - 1, Uint8Array.from(this.sType));
+    }
+  }
+
+  /** Ends the current basic block (the next instruction starts a new one). */
+  private closeFuel(): void {
+    this.materializeAll();
+    this.fuelPos = -1;
+  }
+
+  private get top(): Ctrl {
+    return this.ctrl[this.ctrl.length - 1];
+  }
+
+  private newCtrl(kind: number, params: number[], results: number[]): Ctrl {
+    const height = this.sType.length - params.length;
+    const slot = height === 0 ? this.stackBase
+      : this.sSlot[height - 1] + slotsOf(this.sType[height - 1]);
+    return {
+      kind, height, params, results, slot, loopPc: -1, patches: [], catchPatches: [],
+      elsePatch: -1, dead: false, inner: this.curHandler, outer: this.curHandler, handler: -1,
+      hidden: -1,
+    };
+  }
+
+  private blockSig(bt: null | ValType | number): [number[], number[]] {
+    if (bt === null) return [[], []];
+    if (typeof bt === 'number') {
+      const ft = funcTypeOf(this.m, bt);
+      return [ft.params.map(typeCode), ft.results.map(typeCode)];
+    }
+    return [[], [typeCode(bt)]];
+  }
+
+  private labelTypes(c: Ctrl): number[] {
+    return c.kind === K_LOOP ? c.params : c.results;
+  }
+
+  /** Moves the top values into label c's slots (no pops). */
+  private moveToLabel(c: Ctrl): void {
+    const ts = this.labelTypes(c);
+    const h = this.sType.length;
+    let dst = c.slot;
+    for (let k = 0; k < ts.length; k++) {
+      const i = h - ts.length + k;
+      const src = this.sAlias[i] >= 0 ? this.sAlias[i] : this.sSlot[i];
+      this.move(dst, src, ts[k]);
+      dst += slotsOf(ts[k]);
+    }
+  }
+
+  private labelNeedsMoves(c: Ctrl): boolean {
+    const ts = this.labelTypes(c);
+    const h = this.sType.length;
+    if (ts.length === 0) return false;
+    const i = h - ts.length;
+    if (this.sSlot[i] !== c.slot) return true;
+    for (let k = i; k < h; k++) if (this.sAlias[k] >= 0) return true;
+    return false;
+  }
+
+  /** Emits an unconditional jump to label depth l (values already moved). */
+  private jumpTo(l: number): void {
+    const c = this.ctrl[this.ctrl.length - 1 - l];
+    if (c.kind === K_FUNC) {
+      this.emit(I.RETURN, c.slot, this.resultSlots());
+      return;
+    }
+    if (c.kind === K_LOOP) {
+      this.emit(I.BR, c.loopPc);
+    } else {
+      const at = this.emit(I.BR, -1);
+      c.patches.push(at + 1);
+    }
+  }
+
+  private resultSlots(): number {
+    let n = 0;
+    for (const t of this.resultTypes) n += slotsOf(t);
+    return n;
+  }
+
+  /** Records a jump-target word to patch: for loops now, for blocks at their end. */
+  private target(l: number, pos: number): void {
+    const c = this.ctrl[this.ctrl.length - 1 - l];
+    if (c.kind === K_LOOP) this.code[pos] = c.loopPc;
+    else c.patches.push(pos);
+  }
+
+  private br(l: number): void {
+    const c = this.ctrl[this.ctrl.length - 1 - l];
+    this.moveToLabel(c);
+    this.jumpTo(l);
+  }
+
+  private setDead(): void {
+    const c = this.top;
+    this.truncate(c.height);
+    c.dead = true;
+    this.fuelPos = -1;
+  }
+
+  // ---- the instruction walk -----------------------------------------------------------------
+
+  private deadDepth = 0;
+
+  private instr(r: InstrReader): void {
+    const op = r.op;
+    this.curOffset = r.offset;
+    if (this.top.dead) {
+      if (op === OP.block || op === OP.loop || op === OP.if || op === OP.try_table || op === OP.try) {
+        this.deadDepth++;
+        return;
+      }
+      if (this.deadDepth > 0) {
+        if (op === OP.end) this.deadDepth--;
+        return;
+      }
+      if (op !== OP.end && op !== OP.else && op !== OP.catch && op !== OP.catch_all
+        && op !== OP.delegate) return;
+    } else {
+      if (this.exact) {
+        this.closeFuel();
+        this.openFuel(r.offset);
+        this.code[this.fuelPos] = 1;
+      } else {
+        if (this.fuelPos < 0) this.openFuel(r.offset);
+        this.code[this.fuelPos]++;
+      }
+    }
+    const info = OPS[op];
+    switch (op) {
+      case OP.nop:
+        if (this.exact) this.emit(I.NOP);
+        return;
+      case OP.unreachable:
+        this.emit(I.UNREACHABLE);
+        this.setDead();
+        return;
+      case OP.block: case OP.loop: case OP.if: case OP.try_table: case OP.try: {
+        const [ps, rs] = this.blockSig(r.blockType);
+        let cond = -1;
+        if (op === OP.if) cond = this.pop();
+        this.materializeAll();
+        if (op === OP.try_table) {
+          // catch labels are resolved outside the try_table's own label
+          this.openHandler(ps, rs, r);
+          return;
+        }
+        const c = this.newCtrl(op === OP.block ? K_BLOCK : op === OP.loop ? K_LOOP
+          : op === OP.if ? K_IF : K_TRY, ps, rs);
+        if (op === OP.loop) {
+          this.closeFuel();
+          c.loopPc = this.code.length;
+        } else if (op === OP.if) {
+          c.elsePatch = this.emit(I.BR_UNLESS, cond, -1) + 2;
+          this.closeFuel();
+        } else if (op === OP.try) {
+          c.hidden = this.hiddenNext++;
+          c.handler = this.handlers.length;
+          this.handlers.push({ start: this.code.length, end: -1, parent: this.curHandler,
+            delegate: -2, hidden: c.hidden, catches: [] });
+          c.inner = this.curHandler = c.handler;
+        } else if (this.exact) {
+          this.emit(I.NOP);
+        }
+        this.ctrl.push(c);
+        return;
+      }
+      case OP.else: {
+        const c = this.top;
+        if (!c.dead) {
+          this.materializeAll();
+          const at = this.emit(I.BR, -1);
+          c.patches.push(at + 1);
+        }
+        this.code[c.elsePatch] = this.code.length;
+        c.elsePatch = -1;
+        c.kind = K_ELSE;
+        c.dead = false;
+        this.truncate(c.height);
+        for (const t of c.params) this.push(t);
+        this.fuelPos = -1;
+        return;
+      }
+      case OP.catch: case OP.catch_all: {
+        const c = this.top;
+        if (!c.dead) {
+          this.materializeAll();
+          const at = this.emit(I.BR, -1);
+          c.patches.push(at + 1);
+        }
+        const h = this.handlers[c.handler];
+        if (h.end < 0) h.end = this.code.length;
+        this.curHandler = c.inner = c.outer;
+        c.kind = K_CATCH;
+        c.dead = false;
+        this.truncate(c.height);
+        if (op === OP.catch) {
+          const slot = this.nextSlot();
+          for (const t of this.tagParams(r.x)) this.push(t);
+          h.catches.push({ kind: 0, tag: r.x, target: this.code.length, slot });
+        } else {
+          h.catches.push({ kind: 2, tag: -1, target: this.code.length, slot: this.nextSlot() });
+        }
+        this.fuelPos = -1;
+        return;
+      }
+      case OP.delegate: {
+        const c = this.top;
+        const h = this.handlers[c.handler];
+        h.end = this.code.length;
+        const tc = this.ctrl[this.ctrl.length - 2 - r.x];
+        h.delegate = tc.kind === K_FUNC ? -1 : tc.inner;
+        this.endBlock(r);
+        return;
+      }
+      case OP.end:
+        this.endBlock(r);
+        return;
+      case OP.br:
+        this.br(r.x);
+        this.setDead();
+        return;
+      case OP.br_if: {
+        const cond = this.pop();
+        const c = this.ctrl[this.ctrl.length - 1 - r.x];
+        if (c.kind !== K_FUNC && !this.labelNeedsMoves(c)) {
+          this.materializeAll();
+          if (!this.exact && this.lastDst >= 0 && this.code.length === this.lastEnd
+            && this.code[this.lastDst] === cond && cond >= this.stackBase) {
+            const fused = I32_CMP[this.code[this.lastStart]];
+            if (fused >= 0) {
+              const s = this.lastStart;
+              this.code[s] = fused;
+              this.code[s + 1] = this.code[s + 2];
+              this.code[s + 2] = this.code[s + 3];
+              this.code[s + 3] = -1;
+              this.target(r.x, s + 3);
+              this.lastDst = -1;
+              this.closeFuel();
+              return;
+            }
+          }
+          const at = this.emit(I.BR_IF, cond, -1);
+          this.target(r.x, at + 2);
+        } else {
+          this.materializeAll();
+          const skip = this.emit(I.BR_UNLESS, cond, -1) + 2;
+          this.br(r.x);
+          this.code[skip] = this.code.length;
+        }
+        this.closeFuel();
+        return;
+      }
+      case OP.br_table: {
+        const idx = this.pop();
+        this.materializeAll();
+        const n = r.labelCount;
+        const labels = r.labels.slice(0, n);
+        labels.push(r.x);
+        const at = this.emit(I.BR_TABLE, idx, n);
+        for (let k = 0; k <= n; k++) this.code.push(-1);
+        for (let k = 0; k <= n; k++) {
+          const l = labels[k];
+          const c = this.ctrl[this.ctrl.length - 1 - l];
+          if (c.kind !== K_FUNC && !this.labelNeedsMoves(c)) {
+            this.target(l, at + 3 + k);
+          } else {
+            this.code[at + 3 + k] = this.code.length; // a trampoline: moves, then jump
+            this.br(l);
+          }
+        }
+        this.setDead();
+        return;
+      }
+      case OP.return: {
+        this.br(this.ctrl.length - 1);
+        this.setDead();
+        return;
+      }
+      case OP.call: case OP.return_call: {
+        const ft = funcTypeOf(this.m, this.facts.funcTypeIdx[r.x]);
+        this.call(op === OP.return_call, ft, (base, n) => op === OP.call
+          ? [I.CALL, r.x, base] : [I.RETURN_CALL, r.x, base, n]);
+        return;
+      }
+      case OP.call_indirect: case OP.return_call_indirect: {
+        const ft = funcTypeOf(this.m, r.x);
+        const idx = this.pop();
+        const idx2 = this.push(T_I32);
+        this.materializeAll();
+        if (idx !== idx2) this.move(idx2, idx, T_I32);
+        this.pop();
+        const x = r.x, y = r.y;
+        this.call(op === OP.return_call_indirect, ft, (base, n) =>
+          op === OP.call_indirect ? [I.CALL_INDIRECT, x, y, base, idx2]
+            : [I.RETURN_CALL_INDIRECT, x, y, base, idx2, n]);
+        return;
+      }
+      case OP.call_ref: case OP.return_call_ref: {
+        const ft = funcTypeOf(this.m, r.x);
+        const ref = this.pop();
+        const ref2 = this.push(T_REF);
+        this.materializeAll();
+        if (ref !== ref2) this.move(ref2, ref, T_REF);
+        this.pop();
+        this.call(op === OP.return_call_ref, ft, (base, n) => op === OP.call_ref
+          ? [I.CALL_REF, base, ref2] : [I.RETURN_CALL_REF, base, ref2, n]);
+        return;
+      }
+      case OP.throw: {
+        const ps = this.tagParams(r.x);
+        const base = this.args(ps.length);
+        this.materializeAll();
+        this.emit(I.THROW, r.x, base);
+        this.setDead();
+        return;
+      }
+      case OP.throw_ref: {
+        const a = this.pop();
+        this.materializeAll();
+        this.emit(I.THROW_REF, a);
+        this.setDead();
+        return;
+      }
+      case OP.rethrow: {
+        const c = this.ctrl[this.ctrl.length - 1 - r.x];
+        this.materializeAll();
+        this.emit(I.RETHROW, c.hidden);
+        this.setDead();
+        return;
+      }
+      case OP.drop:
+        this.pop();
+        if (this.exact) this.emit(I.NOP);
+        return;
+      case OP.select: case OP.select_t: {
+        const c = this.pop();
+        const b = this.pop();
+        const t = this.topType();
+        const a = this.pop();
+        const d = this.push(t);
+        this.emitDst(t === T_REF ? I.SELECT_REF : t === T_V128 ? I.SELECT_V128 : I.SELECT,
+          d, a, b, c);
+        return;
+      }
+      case OP.local_get: {
+        const t = this.localTypes[r.x];
+        const ls = this.localSlots[r.x];
+        if (this.exact) {
+          const d = this.push(t);
+          this.move(d, ls, t);
+        } else {
+          this.push(t);
+          this.sAlias[this.sAlias.length - 1] = ls;
+          this.aliases++;
+        }
+        return;
+      }
+      case OP.local_set: case OP.local_tee: {
+        const ls = this.localSlots[r.x];
+        const t = this.localTypes[r.x];
+        // entries aliasing this local must read its old value first
+        if (this.aliases > 0) {
+          for (let i = 0; i < this.sType.length - 1; i++) {
+            if (this.sAlias[i] === ls) this.materialize(i);
+          }
+        }
+        const h = this.sType.length - 1;
+        const topSlot = this.sSlot[h];
+        if (!this.exact && this.sAlias[h] < 0 && this.lastDst >= 0
+          && this.code.length === this.lastEnd && this.code[this.lastDst] === topSlot) {
+          this.code[this.lastDst] = ls; // the producer writes the local directly
+          this.lastDst = -1;
+          this.pop();
+        } else {
+          const src = this.pop();
+          this.move(ls, src, t);
+          if (this.exact && src === ls) this.emit(I.NOP);
+        }
+        if (op === OP.local_tee) {
+          const d = this.push(t);
+          if (this.exact) this.move(d, ls, t);
+          else { this.sAlias[this.sAlias.length - 1] = ls; this.aliases++; }
+        }
+        return;
+      }
+      case OP.global_get: {
+        const t = typeCode(this.facts.globalTypes[r.x]);
+        const d = this.push(t);
+        this.emitDst(t === T_REF ? I.GLOBAL_GET_REF : t === T_V128 ? I.GLOBAL_GET_V128
+          : I.GLOBAL_GET, d, r.x);
+        return;
+      }
+      case OP.global_set: {
+        const t = typeCode(this.facts.globalTypes[r.x]);
+        const a = this.pop();
+        this.emit(t === T_REF ? I.GLOBAL_SET_REF : t === T_V128 ? I.GLOBAL_SET_V128
+          : I.GLOBAL_SET, r.x, a);
+        return;
+      }
+      case OP.i32_const: {
+        const d = this.push(T_I32);
+        this.emitDst(I.CONST, d, r.i32, r.i32 < 0 ? -1 : 0);
+        return;
+      }
+      case OP.f32_const: {
+        const d = this.push(T_F32);
+        this.emitDst(I.CONST, d, r.i32, 0);
+        return;
+      }
+      case OP.i64_const: case OP.f64_const: {
+        const d = this.push(op === OP.i64_const ? T_I64 : T_F64);
+        this.emitDst(I.CONST, d, r.lo, r.hi);
+        return;
+      }
+      case OP.v128_const: {
+        const d = this.push(T_V128);
+        this.emitDst(I.CONST_V128, d, r.v128[0], r.v128[1], r.v128[2], r.v128[3]);
+        return;
+      }
+      case OP.ref_null: {
+        const d = this.push(T_REF);
+        this.emitDst(I.REF_NULL, d);
+        return;
+      }
+      case OP.ref_func: {
+        const d = this.push(T_REF);
+        this.emitDst(I.REF_FUNC, d, r.x);
+        return;
+      }
+      case OP.ref_is_null: {
+        const a = this.pop();
+        const d = this.push(T_I32);
+        this.emitDst(I.REF_IS_NULL, d, a);
+        return;
+      }
+      case OP.ref_as_non_null: {
+        const a = this.pop();
+        const d = this.push(T_REF);
+        this.emitDst(I.REF_AS_NON_NULL, d, a);
+        return;
+      }
+      case OP.br_on_null: case OP.br_on_non_null: {
+        const a = this.pop();
+        const ra = this.push(T_REF);
+        this.materializeAll();
+        if (a !== ra) this.move(ra, a, T_REF);
+        if (op === OP.br_on_null) {
+          this.pop();
+          const c = this.ctrl[this.ctrl.length - 1 - r.x];
+          if (c.kind !== K_FUNC && !this.labelNeedsMoves(c)) {
+            const at = this.emit(I.BR_ON_NULL, ra, -1);
+            this.target(r.x, at + 2);
+          } else {
+            const skip = this.emit(I.BR_ON_NON_NULL, ra, -1) + 2;
+            this.br(r.x);
+            this.code[skip] = this.code.length;
+          }
+          this.push(T_REF);
+        } else {
+          // the branch carries the non-null ref as the label's last value
+          const c = this.ctrl[this.ctrl.length - 1 - r.x];
+          const skip = this.emit(I.BR_ON_NULL, ra, -1) + 2;
+          this.br(r.x);
+          this.code[skip] = this.code.length;
+          this.pop();
+          void c;
+        }
+        this.closeFuel();
+        return;
+      }
+      case OP.memory_size: case OP.memory_grow: case OP.table_size: case OP.table_grow: {
+        const isMem = op === OP.memory_size || op === OP.memory_grow;
+        const is64 = isMem ? this.facts.memIs64[r.x] : this.facts.tableIs64[r.x];
+        const nParams = op === OP.memory_size || op === OP.table_size ? 0
+          : op === OP.memory_grow ? 1 : 2;
+        this.slowOp(op, nParams, [is64 ? T_I64 : T_I32], r.x, 0, 0);
+        return;
+      }
+      case OP.table_get: case OP.table_set: case OP.table_fill: {
+        const n = op === OP.table_get ? 1 : op === OP.table_set ? 2 : 3;
+        this.slowOp(op, n, op === OP.table_get ? [T_REF] : [], r.x, 0, 0);
+        return;
+      }
+      case OP.table_copy: case OP.table_init: case OP.memory_init: case OP.memory_copy:
+      case OP.memory_fill:
+        this.slowOp(op, 3, [], r.x, r.y, 0);
+        return;
+      case OP.elem_drop: case OP.data_drop:
+        this.slowOp(op, 0, [], r.x, 0, 0);
+        return;
+      default:
+        this.generic(r, op, info.params, info.results);
+    }
+  }
+
+  private tagParams(tagIdx: number): number[] {
+    return funcTypeOf(this.m, this.facts.tagTypeIdx[tagIdx]).params.map(typeCode);
+  }
+
+  private call(tail: boolean, ft: FuncType, make: (base: number, n: number) => number[]): void {
+    const n = ft.params.length;
+    const base = this.args(n);
+    this.materializeAll();
+    let slots = 0;
+    for (let k = this.sType.length - n; k < this.sType.length; k++) slots += slotsOf(this.sType[k]);
+    this.truncate(this.sType.length - n);
+    this.emit(...make(base, slots));
+    if (tail) { this.setDead(); return; }
+    for (const t of ft.results) this.push(typeCode(t));
+    this.closeFuel();
+  }
+
+  private openHandler(ps: number[], rs: number[], r: InstrReader): void {
+    const h = this.handlers.length;
+    const handler: Handler = { start: this.code.length, end: -1, parent: this.curHandler,
+      delegate: -2, hidden: -1, catches: [] };
+    this.handlers.push(handler);
+    for (const cl of r.catches) {
+      const lc = this.ctrl[this.ctrl.length - 1 - cl.label];
+      const c: Catch = { kind: cl.kind, tag: cl.tag, target: -1, slot: lc.slot };
+      handler.catches.push(c);
+      if (lc.kind === K_LOOP) c.target = lc.loopPc;
+      else if (lc.kind === K_FUNC) c.target = -2; // catch to the function label: return
+      else lc.catchPatches.push(c);
+    }
+    const c = this.newCtrl(K_TRY_TABLE, ps, rs);
+    c.handler = h;
+    c.inner = this.curHandler = h;
+    if (this.exact) this.emit(I.NOP);
+    this.ctrl.push(c);
+  }
+
+  private endBlock(r: InstrReader): void {
+    const c = this.top;
+    if (!c.dead) this.materializeAll();
+    if (c.kind === K_FUNC) {
+      if (!c.dead) this.emit(I.RETURN, c.slot, this.resultSlots());
+      this.ctrl.pop();
+      return;
+    }
+    this.ctrl.pop();
+    if (c.kind === K_TRY || c.kind === K_CATCH || c.kind === K_TRY_TABLE) {
+      const h = this.handlers[c.handler];
+      if (h.end < 0) h.end = this.code.length;
+      this.curHandler = c.outer;
+    }
+    if (c.elsePatch >= 0) this.code[c.elsePatch] = this.code.length; // `if` without `else`
+    const end = this.code.length;
+    for (const p of c.patches) this.code[p] = end;
+    for (const k of c.catchPatches) k.target = end;
+    this.truncate(c.height);
+    for (const t of c.results) this.push(t);
+    this.fuelPos = -1;
+    void r;
+  }
+
+  private slowOp(op: number, nParams: number, results: number[], a: number, b: number,
+    c: number): void {
+    const base = this.args(nParams);
+    this.truncate(this.sType.length - nParams);
+    for (const t of results) this.push(t);
+    this.emit(I.SLOW, op, base, a, b, c);
+  }
+
+  /** Instructions with a fixed signature in the opcode table. */
+  private generic(r: InstrReader, op: number, params: readonly SigType[] | null,
+    results: readonly SigType[] | null): void {
+    if (params === null || results === null) {
+      throw new Trap(`unsupported instruction ${OPS[op].name}`);
+    }
+    const info = OPS[op];
+    const addrT = info.imms.includes('memarg') || info.imms.includes('memory')
+      ? (this.facts.memIs64[r.memIdx] ? T_I64 : T_I32) : T_I32;
+    const code = (s: SigType): number => (s === 'addr' ? addrT : typeCode(s));
+    const hot = HOT[op];
+    if (hot >= 0) {
+      if (params.length === 2) {
+        const b = this.pop();
+        const a = this.pop();
+        const d = this.push(code(results[0]));
+        this.emitDst(hot, d, a, b);
+      } else {
+        const a = this.pop();
+        const d = this.push(code(results[0]));
+        this.emitDst(hot, d, a);
+      }
+      return;
+    }
+    const memHot = MEM_HOT[op];
+    if (info.imms[0] === 'memarg') {
+      if (memHot >= 0 && r.memIdx === 0 && !this.facts.memIs64[0] && r.memOffset < 2 ** 32) {
+        const off = r.memOffset | 0;
+        if (results.length === 1) {
+          const a = this.pop();
+          const d = this.push(code(results[0]));
+          this.emitDst(memHot, d, a, off);
+        } else {
+          const v = this.pop();
+          const a = this.pop();
+          this.emit(memHot, a, v, off);
+        }
+        return;
+      }
+      const lo = r.memOffset % 4294967296;
+      const hi = Math.floor(r.memOffset / 4294967296);
+      this.slowOp(op, params.length, results.map(code), r.memIdx, lo | 0, hi | 0);
+      return;
+    }
+    const scalar = SCALAR_OPS[op];
+    if (scalar !== undefined && params.length <= 2 && results.length === 1) {
+      if (params.length === 2) {
+        const b = this.pop();
+        const a = this.pop();
+        const d = this.push(code(results[0]));
+        this.emitDst(I.NUM, op, d, a, b);
+      } else {
+        const a = this.pop();
+        const d = this.push(code(results[0]));
+        this.emitDst(I.NUM, op, d, a, a);
+      }
+      this.lastDst = this.lastStart + 2;
+      return;
+    }
+    const imms = info.imms;
+    const a = imms.includes('lane') ? r.lane : imms.length > 0 ? r.x : 0;
+    this.slowOp(op, params.length, results.map(code), a, r.y, 0);
+  }
+}

@@ -1,0 +1,914 @@
+// Validation of function bodies and constant expressions: the spec's appendix algorithm
+// (operand stack of value types, control stack of frames, the unreachable/polymorphic stack),
+// in one streaming pass with InstrReader. Stacks are reused arrays; the operand stack holds
+// canonical value types (strings for numbers/vectors, interned RefTypes) or null for the
+// algorithm's "unknown" type on unreachable stacks.
+//
+// Instructions with a fixed signature in the opcode table share one generic path; the switch
+// below only holds rules the table cannot express.
+
+import { InstrReader } from '../decoder/instr-reader.js';
+import { OP, OPS } from '../syntax/opcodes.js';
+import type { SigType } from '../syntax/opcodes.js';
+import type { Features } from '../syntax/features.js';
+import type { Expr } from '../syntax/module.js';
+import type {
+  ArrayType, FuncType, HeapType, RefType, StorageType, StructType, ValType,
+} from '../syntax/types.js';
+import { exnref, valTypeToString } from '../syntax/types.js';
+import { canonicalType as canonicalOf } from './canonical.js';
+import type { ModuleContext } from './context.js';
+import { fail } from './context.js';
+import { canonValType, internRef, isBottomHeap, refSub, topHeap, valSub, valTypesSub } from './match.js';
+
+type Slot = ValType | null;
+const EMPTY: readonly ValType[] = [];
+
+// ---- per-opcode tables derived from the opcode table -------------------------------------
+
+function resolveSig(sig: readonly SigType[] | null, addr: ValType): readonly ValType[] | null {
+  if (!sig) return null;
+  return sig.map((t) => (t === 'addr' ? addr : t));
+}
+const SIG_P32 = OPS.map((o) => resolveSig(o.params, 'i32'));
+const SIG_R32 = OPS.map((o) => resolveSig(o.results, 'i32'));
+const SIG_P64 = OPS.map((o) => resolveSig(o.params, 'i64'));
+const SIG_R64 = OPS.map((o) => resolveSig(o.results, 'i64'));
+/** 1: memarg immediate, 2: memory immediate (memory.size/grow) */
+const MEM_KIND = Uint8Array.from(OPS, (o) => (o.imms.includes('memarg') ? 1 : o.imms[0] === 'memory' && o.params ? 2 : 0));
+const HAS_LANE = Uint8Array.from(OPS, (o) => (o.imms.includes('lane') ? 1 : 0));
+
+const CONST_NAMES = [
+  'i32.const', 'i64.const', 'f32.const', 'f64.const', 'v128.const', 'i32.add', 'i32.sub',
+  'i32.mul', 'i64.add', 'i64.sub', 'i64.mul', 'ref.null', 'ref.func', 'ref.i31', 'struct.new',
+  'struct.new_default', 'array.new', 'array.new_default', 'array.new_fixed',
+  'any.convert_extern', 'extern.convert_any', 'global.get', 'end', 'struct.new_desc',
+  'struct.new_default_desc',
+];
+const CONST_OK = Uint8Array.from(OPS, (o) => (CONST_NAMES.includes(o.name) ? 1 : 0));
+
+const enabledCache = new WeakMap<Features, Uint8Array>();
+function enabledOps(f: Features): Uint8Array {
+  let e = enabledCache.get(f);
+  if (!e) {
+    e = Uint8Array.from(OPS, (o) => (f.ops.has(o.feature) ? 1 : 0));
+    enabledCache.set(f, e);
+  }
+  return e;
+}
+
+function str(t: Slot): string {
+  return t === null ? '(unknown)' : valTypeToString(t);
+}
+function strs(ts: readonly Slot[]): string {
+  return '[' + ts.map(str).join(' ') + ']';
+}
+
+function unpack(t: StorageType): ValType {
+  return t === 'i8' || t === 'i16' ? 'i32' : t;
+}
+
+function defaultable(t: StorageType): boolean {
+  return typeof t === 'string' || t.nullable;
+}
+
+const single = new Map<ValType, readonly ValType[]>();
+function one(t: ValType): readonly ValType[] {
+  let a = single.get(t);
+  if (!a) single.set(t, (a = [t]));
+  return a;
+}
+
+/** Frame kinds beyond opcode ids. */
+const K_FUNC = -1;
+
+export interface BodyInfo {
+  /** Largest operand-stack height reached. */
+  maxHeight: number;
+}
+
+export class CodeValidator {
+  private c!: ModuleContext;
+  private r!: InstrReader;
+  private enabled!: Uint8Array;
+  private fi = -1;
+
+  private vals: Slot[] = [];
+  private vh = 0;
+  private maxH = 0;
+
+  private cKind: number[] = [];
+  private cStart: (readonly ValType[])[] = [];
+  private cEnd: (readonly ValType[])[] = [];
+  private cHeight: number[] = [];
+  private cUnreach: boolean[] = [];
+  private cInit: number[] = [];
+  private ch = 0;
+
+  private localTypes: ValType[] = [];
+  private localInit = new Uint8Array(64);
+  private nLocals = 0;
+  private initStack: number[] = [];
+  private ih = 0;
+
+  private results: readonly ValType[] = EMPTY;
+  private scratch: Slot[] = [];
+
+  /** Constant-expression mode: only constant instructions; globals visible below this count. */
+  private constMode = false;
+  private constGlobals = 0;
+
+  constructor(ctx: ModuleContext) {
+    this.c = ctx;
+    this.enabled = enabledOps(ctx.features);
+  }
+
+  // ---- entry points ----------------------------------------------------------------------
+
+  /** Validates a defined function's body. `fi` is its function index. */
+  validateFunc(fi: number, type: FuncType, locals: readonly ValType[], body: Expr): BodyInfo {
+    this.fi = fi;
+    this.constMode = false;
+    const n = type.params.length + locals.length;
+    if (this.localInit.length < n) this.localInit = new Uint8Array(n * 2);
+    const lt = this.localTypes;
+    lt.length = 0;
+    for (const p of type.params) lt.push(p);
+    for (const l of locals) lt.push(l);
+    this.nLocals = n;
+    for (let i = 0; i < n; i++) this.localInit[i] = i < type.params.length || defaultable(lt[i]) ? 1 : 0;
+    this.ih = 0;
+    this.results = type.results;
+    this.run(body, EMPTY, type.results);
+    return { maxHeight: this.maxH };
+  }
+
+  /** Validates a constant expression of result type `t`; `globals` earlier globals are visible. */
+  validateConst(expr: Expr, t: ValType, globals: number): void {
+    this.fi = -1;
+    this.constMode = true;
+    this.constGlobals = globals;
+    this.nLocals = 0;
+    this.ih = 0;
+    this.results = EMPTY;
+    this.run(expr, EMPTY, one(t));
+  }
+
+  // ---- stacks ----------------------------------------------------------------------------
+
+  private err(msg: string): never {
+    fail(msg, this.fi, this.r.offset);
+  }
+
+  private push(t: Slot): void {
+    this.vals[this.vh++] = t;
+    if (this.vh > this.maxH) this.maxH = this.vh;
+  }
+
+  private pushVals(ts: readonly ValType[]): void {
+    for (let i = 0; i < ts.length; i++) this.push(ts[i]);
+  }
+
+  private pop(): Slot {
+    const top = this.ch - 1;
+    if (this.vh === this.cHeight[top]) {
+      if (this.cUnreach[top]) return null;
+      this.err('type mismatch: instruction requires a value but stack has []');
+    }
+    return this.vals[--this.vh];
+  }
+
+  private popExpect(t: ValType): Slot {
+    const top = this.ch - 1;
+    if (this.vh === this.cHeight[top]) {
+      if (this.cUnreach[top]) return null;
+      this.err(`type mismatch: instruction requires [${str(t)}] but stack has []`);
+    }
+    const a = this.vals[--this.vh];
+    if (a !== t && a !== null && !valSub(a, t)) {
+      this.err(`type mismatch: instruction requires [${str(t)}] but stack has [${str(a)}]`);
+    }
+    return a;
+  }
+
+  private popVals(ts: readonly ValType[]): void {
+    for (let i = ts.length - 1; i >= 0; i--) this.popExpect(ts[i]);
+  }
+
+  /** Pops a reference (or unknown); errors on numbers and vectors. */
+  private popRef(): RefType | null {
+    const a = this.pop();
+    if (a !== null && typeof a !== 'object') {
+      this.err(`type mismatch: instruction requires reference type but stack has ${str(a)}`);
+    }
+    return a;
+  }
+
+  private pushCtl(kind: number, start: readonly ValType[], end: readonly ValType[]): void {
+    const i = this.ch++;
+    this.cKind[i] = kind;
+    this.cStart[i] = start;
+    this.cEnd[i] = end;
+    this.cHeight[i] = this.vh;
+    this.cUnreach[i] = false;
+    this.cInit[i] = this.ih;
+    this.pushVals(start);
+  }
+
+  /** Checks the top frame's results and leaves the frame on the stack with an empty body. */
+  private checkFrameEnd(): number {
+    const top = this.ch - 1;
+    const end = this.cEnd[top];
+    const before = this.vh;
+    this.popVals(end);
+    if (this.vh !== this.cHeight[top]) {
+      this.err(`type mismatch: block requires ${strs(end)} but stack has ${strs(this.vals.slice(this.cHeight[top], before))}`);
+    }
+    this.resetInits(this.cInit[top]);
+    return top;
+  }
+
+  private unreachable(): void {
+    const top = this.ch - 1;
+    this.vh = this.cHeight[top];
+    this.cUnreach[top] = true;
+  }
+
+  private labelTypes(depth: number): readonly ValType[] {
+    if (depth >= this.ch) this.err(`unknown label ${depth}`);
+    const i = this.ch - 1 - depth;
+    return this.cKind[i] === OP.loop ? this.cStart[i] : this.cEnd[i];
+  }
+
+  private resetInits(to: number): void {
+    while (this.ih > to) this.localInit[this.initStack[--this.ih]] = 0;
+  }
+
+  // ---- immediates ------------------------------------------------------------------------
+
+  private canonT(t: ValType): ValType {
+    if (typeof t === 'object' && typeof t.heap === 'number' && t.heap >= this.c.types.length) {
+      this.err(`unknown type ${t.heap}`);
+    }
+    return canonValType(t, this.c.ids);
+  }
+
+  private heapC(h: HeapType): HeapType {
+    if (typeof h === 'string') return h;
+    if (h >= this.c.types.length) this.err(`unknown type ${h}`);
+    return this.c.ids[h];
+  }
+
+  private funcType(x: number): FuncType {
+    if (x >= this.c.types.length) this.err(`unknown type ${x}`);
+    const comp = this.c.types[x].comp;
+    if (comp.kind !== 'func') this.err(`non-function type ${x}`);
+    return comp;
+  }
+
+  private structType(x: number): StructType {
+    if (x >= this.c.types.length) this.err(`unknown type ${x}`);
+    const comp = this.c.types[x].comp;
+    if (comp.kind !== 'struct') this.err(`non-structure type ${x}`);
+    return comp;
+  }
+
+  private arrayType(x: number): ArrayType {
+    if (x >= this.c.types.length) this.err(`unknown type ${x}`);
+    const comp = this.c.types[x].comp;
+    if (comp.kind !== 'array') this.err(`non-array type ${x}`);
+    return comp;
+  }
+
+  private refTo(x: number, nullable: boolean, exact = false): RefType {
+    return internRef(nullable, this.c.ids[x], exact);
+  }
+
+  private blockParams: readonly ValType[] = EMPTY;
+  private blockResults: readonly ValType[] = EMPTY;
+  private blockSig(): void {
+    const bt = this.r.blockType;
+    if (bt === null) {
+      this.blockParams = EMPTY;
+      this.blockResults = EMPTY;
+    } else if (typeof bt === 'number') {
+      const ft = this.funcType(bt);
+      this.blockParams = ft.params;
+      this.blockResults = ft.results;
+    } else {
+      this.blockParams = EMPTY;
+      this.blockResults = one(this.canonT(bt));
+    }
+  }
+
+  private memAddr(i: number): ValType {
+    const mems = this.c.memories;
+    if (i >= mems.length) this.err(`unknown memory ${i}`);
+    return mems[i].limits.is64 ? 'i64' : 'i32';
+  }
+
+  private table(i: number): { addr: ValType; elem: RefType } {
+    const ts = this.c.tables;
+    if (i >= ts.length) this.err(`unknown table ${i}`);
+    return { addr: ts[i].limits.is64 ? 'i64' : 'i32', elem: ts[i].elem };
+  }
+
+  private elemType(i: number): RefType {
+    if (i >= this.c.elemTypes.length) this.err(`unknown elem segment ${i}`);
+    return this.c.elemTypes[i];
+  }
+
+  private data(i: number): void {
+    if (!this.c.hasDataCount) this.err('data count section required');
+    if (i >= this.c.dataCount) this.err(`unknown data segment ${i}`);
+  }
+
+  private tagParams(i: number): readonly ValType[] {
+    if (i >= this.c.tags.length) this.err(`unknown tag ${i}`);
+    return this.funcType(this.c.tags[i]).params;
+  }
+
+  private funcOf(i: number): FuncType {
+    if (i >= this.c.funcTypeIdx.length) this.err(`unknown function ${i}`);
+    return this.funcType(this.c.funcTypeIdx[i]);
+  }
+
+  private checkReturnResults(ft: FuncType): void {
+    if (!valTypesSub(ft.results, this.results)) {
+      this.err(`type mismatch: current function requires result type ${strs(this.results)} but callee returns ${strs(ft.results)}`);
+    }
+  }
+
+  // ---- the pass ----------------------------------------------------------------------------
+
+  private run(expr: Expr, start: readonly ValType[], end: readonly ValType[]): void {
+    const r = new InstrReader(expr.bytes, expr.offset);
+    this.r = r;
+    this.vh = 0;
+    this.maxH = 0;
+    this.ch = 0;
+    this.pushCtl(K_FUNC, start, end);
+    const enabled = this.enabled;
+    const c = this.c;
+    while (this.ch > 0) {
+      const op = r.next();
+      if (!enabled[op]) this.err(`unknown operator ${OPS[op].name}`);
+      if (this.constMode && !CONST_OK[op]) this.err('constant expression required');
+      switch (op) {
+        case OP.unreachable: this.unreachable(); break;
+        case OP.nop: break;
+        case OP.block: case OP.loop: {
+          this.blockSig();
+          this.popVals(this.blockParams);
+          this.pushCtl(op, this.blockParams, this.blockResults);
+          break;
+        }
+        case OP.if: {
+          this.blockSig();
+          this.popExpect('i32');
+          this.popVals(this.blockParams);
+          this.pushCtl(op, this.blockParams, this.blockResults);
+          break;
+        }
+        case OP.else: {
+          const top = this.ch - 1;
+          if (this.cKind[top] !== OP.if) this.err('else without if');
+          this.checkFrameEnd();
+          this.cKind[top] = OP.else;
+          this.cUnreach[top] = false;
+          this.pushVals(this.cStart[top]);
+          break;
+        }
+        case OP.end: {
+          const top = this.checkFrameEnd();
+          const kind = this.cKind[top];
+          const startT = this.cStart[top];
+          const endT = this.cEnd[top];
+          this.ch--;
+          if (kind === OP.if && !valTypesSub(startT, endT)) {
+            this.err(`type mismatch: block requires ${strs(endT)} but stack has ${strs(startT)}`);
+          }
+          if (this.ch > 0) this.pushVals(endT);
+          break;
+        }
+        case OP.br: {
+          this.popVals(this.labelTypes(r.x));
+          this.unreachable();
+          break;
+        }
+        case OP.br_if: {
+          this.popExpect('i32');
+          const lt = this.labelTypes(r.x);
+          this.popVals(lt);
+          this.pushVals(lt);
+          break;
+        }
+        case OP.br_table: this.brTable(); break;
+        case OP.return: {
+          this.popVals(this.results);
+          this.unreachable();
+          break;
+        }
+        case OP.call: {
+          const ft = this.funcOf(r.x);
+          this.popVals(ft.params);
+          this.pushVals(ft.results);
+          break;
+        }
+        case OP.return_call: {
+          const ft = this.funcOf(r.x);
+          this.checkReturnResults(ft);
+          this.popVals(ft.params);
+          this.unreachable();
+          break;
+        }
+        case OP.call_indirect: case OP.return_call_indirect: {
+          const tb = this.table(r.y);
+          const ft = this.funcType(r.x);
+          if (!refSub(tb.elem, internRef(true, 'func', false))) {
+            this.err(`type mismatch: instruction requires table of function type but table has element type ${str(tb.elem)}`);
+          }
+          if (op === OP.return_call_indirect) this.checkReturnResults(ft);
+          this.popExpect(tb.addr);
+          this.popVals(ft.params);
+          if (op === OP.call_indirect) this.pushVals(ft.results); else this.unreachable();
+          break;
+        }
+        case OP.call_ref: case OP.return_call_ref: {
+          const ft = this.funcType(r.x);
+          if (op === OP.return_call_ref) this.checkReturnResults(ft);
+          this.popExpect(this.refTo(r.x, true));
+          this.popVals(ft.params);
+          if (op === OP.call_ref) this.pushVals(ft.results); else this.unreachable();
+          break;
+        }
+        case OP.drop: this.pop(); break;
+        case OP.select: {
+          this.popExpect('i32');
+          const t1 = this.pop();
+          const t2 = this.pop();
+          if ((t1 !== null && typeof t1 === 'object') || (t2 !== null && typeof t2 === 'object')) {
+            this.err(`type mismatch: instruction requires numeric or vector type but stack has ${str(t1 ?? t2)}`);
+          }
+          if (t1 !== null && t2 !== null && t1 !== t2) {
+            this.err(`type mismatch: instruction requires [${str(t2)}] but stack has [${str(t1)}]`);
+          }
+          this.push(t1 ?? t2);
+          break;
+        }
+        case OP.select_t: {
+          if (r.valTypes.length !== 1) this.err('invalid result arity other than 1 is not (yet) allowed');
+          const t = this.canonT(r.valTypes[0]);
+          this.popExpect('i32');
+          this.popExpect(t);
+          this.popExpect(t);
+          this.push(t);
+          break;
+        }
+        case OP.local_get: {
+          const x = r.x;
+          if (x >= this.nLocals) this.err(`unknown local ${x}`);
+          if (!this.localInit[x]) this.err('uninitialized local');
+          this.push(this.localTypes[x]);
+          break;
+        }
+        case OP.local_set: case OP.local_tee: {
+          const x = r.x;
+          if (x >= this.nLocals) this.err(`unknown local ${x}`);
+          const t = this.localTypes[x];
+          this.popExpect(t);
+          if (!this.localInit[x]) {
+            this.localInit[x] = 1;
+            this.initStack[this.ih++] = x;
+          }
+          if (op === OP.local_tee) this.push(t);
+          break;
+        }
+        case OP.global_get: {
+          const x = r.x;
+          const limit = this.constMode ? this.constGlobals : c.globals.length;
+          if (x >= limit) this.err(`unknown global ${x}`);
+          const g = c.globals[x];
+          if (this.constMode && g.mutable) this.err('constant expression required');
+          this.push(g.type);
+          break;
+        }
+        case OP.global_set: {
+          const x = r.x;
+          if (x >= c.globals.length) this.err(`unknown global ${x}`);
+          const g = c.globals[x];
+          if (!g.mutable) this.err('immutable global');
+          this.popExpect(g.type);
+          break;
+        }
+        case OP.table_get: {
+          const tb = this.table(r.x);
+          this.popExpect(tb.addr);
+          this.push(tb.elem);
+          break;
+        }
+        case OP.table_set: {
+          const tb = this.table(r.x);
+          this.popExpect(tb.elem);
+          this.popExpect(tb.addr);
+          break;
+        }
+        case OP.table_size: this.push(this.table(r.x).addr); break;
+        case OP.table_grow: {
+          const tb = this.table(r.x);
+          this.popExpect(tb.addr);
+          this.popExpect(tb.elem);
+          this.push(tb.addr);
+          break;
+        }
+        case OP.table_fill: {
+          const tb = this.table(r.x);
+          this.popExpect(tb.addr);
+          this.popExpect(tb.elem);
+          this.popExpect(tb.addr);
+          break;
+        }
+        case OP.table_copy: {
+          const dst = this.table(r.x);
+          const src = this.table(r.y);
+          if (!refSub(src.elem, dst.elem)) {
+            this.err(`type mismatch: source element type ${str(src.elem)} does not match destination element type ${str(dst.elem)}`);
+          }
+          this.popExpect(dst.addr === 'i64' && src.addr === 'i64' ? 'i64' : 'i32');
+          this.popExpect(src.addr);
+          this.popExpect(dst.addr);
+          break;
+        }
+        case OP.table_init: {
+          const tb = this.table(r.y);
+          const et = this.elemType(r.x);
+          if (!refSub(et, tb.elem)) {
+            this.err(`type mismatch: element segment's type ${str(et)} does not match table's element type ${str(tb.elem)}`);
+          }
+          this.popExpect('i32');
+          this.popExpect('i32');
+          this.popExpect(tb.addr);
+          break;
+        }
+        case OP.elem_drop: this.elemType(r.x); break;
+        case OP.memory_init: {
+          const a = this.memAddr(r.y);
+          this.data(r.x);
+          this.popExpect('i32');
+          this.popExpect('i32');
+          this.popExpect(a);
+          break;
+        }
+        case OP.data_drop: this.data(r.x); break;
+        case OP.memory_copy: {
+          const ad = this.memAddr(r.x);
+          const as = this.memAddr(r.y);
+          this.popExpect(ad === 'i64' && as === 'i64' ? 'i64' : 'i32');
+          this.popExpect(as);
+          this.popExpect(ad);
+          break;
+        }
+        case OP.memory_fill: {
+          const a = this.memAddr(r.x);
+          this.popExpect(a);
+          this.popExpect('i32');
+          this.popExpect(a);
+          break;
+        }
+        case OP.ref_null: this.push(internRef(true, this.heapC(r.heap), false)); break;
+        case OP.ref_is_null: this.popRef(); this.push('i32'); break;
+        case OP.ref_as_non_null: {
+          const a = this.popRef();
+          this.push(a === null ? null : internRef(false, a.heap, a.exact));
+          break;
+        }
+        case OP.ref_func: {
+          const x = r.x;
+          if (x >= c.funcTypeIdx.length) this.err(`unknown function ${x}`);
+          if (!c.declaredFuncs[x]) this.err(`undeclared function reference ${x}`);
+          this.push(this.refTo(c.funcTypeIdx[x], false, c.features.ops.has('custom-descriptors')));
+          break;
+        }
+        case OP.br_on_null: {
+          const a = this.popRef();
+          const lt = this.labelTypes(r.x);
+          this.popVals(lt);
+          this.pushVals(lt);
+          this.push(a === null ? null : internRef(false, a.heap, a.exact));
+          break;
+        }
+        case OP.br_on_non_null: {
+          const lt = this.labelTypes(r.x);
+          const last = lt.length > 0 ? lt[lt.length - 1] : null;
+          if (last === null || typeof last !== 'object') {
+            this.err(`type mismatch: instruction requires reference type but label has ${strs(lt)}`);
+          }
+          this.popExpect(internRef(true, last.heap, last.exact));
+          for (let i = lt.length - 2; i >= 0; i--) this.popExpect(lt[i]);
+          for (let i = 0; i < lt.length - 1; i++) this.push(lt[i]);
+          break;
+        }
+        case OP.throw: {
+          this.popVals(this.tagParams(r.x));
+          this.unreachable();
+          break;
+        }
+        case OP.throw_ref: this.popExpect(exnref); this.unreachable(); break;
+        case OP.try_table: {
+          this.blockSig();
+          const params = this.blockParams;
+          const results = this.blockResults;
+          for (const k of r.catches) this.checkCatch(k.kind, k.tag, k.label);
+          this.popVals(params);
+          this.pushCtl(op, params, results);
+          break;
+        }
+        case OP.try: {
+          this.blockSig();
+          this.popVals(this.blockParams);
+          this.pushCtl(op, this.blockParams, this.blockResults);
+          break;
+        }
+        case OP.catch: case OP.catch_all: {
+          const top = this.ch - 1;
+          const k = this.cKind[top];
+          if (k !== OP.try && k !== OP.catch) this.err(op === OP.catch ? 'catch without try' : 'catch_all without try');
+          this.checkFrameEnd();
+          this.cKind[top] = op;
+          this.cUnreach[top] = false;
+          if (op === OP.catch) this.pushVals(this.tagParams(r.x));
+          break;
+        }
+        case OP.delegate: {
+          const top = this.ch - 1;
+          if (this.cKind[top] !== OP.try) this.err('delegate without try');
+          this.checkFrameEnd();
+          const endT = this.cEnd[top];
+          this.ch--;
+          if (r.x >= this.ch) this.err(`unknown label ${r.x}`);
+          this.pushVals(endT);
+          break;
+        }
+        case OP.rethrow: {
+          if (r.x >= this.ch) this.err(`unknown label ${r.x}`);
+          const k = this.cKind[this.ch - 1 - r.x];
+          if (k !== OP.catch && k !== OP.catch_all) this.err('invalid rethrow label');
+          this.unreachable();
+          break;
+        }
+        default:
+          if (!this.gcOp(op)) this.generic(op);
+      }
+    }
+    if (r.pos < r.end) fail('operators remaining after end of function', this.fi, r.absPos);
+  }
+
+  private checkCatch(kind: number, tag: number, label: number): void {
+    let ts: ValType[] = [];
+    if (kind === 0 || kind === 1) ts = [...this.tagParams(tag)];
+    if (kind === 1 || kind === 3) ts.push(internRef(false, 'exn', false));
+    const lt = this.labelTypes(label);
+    if (!valTypesSub(ts, lt)) {
+      this.err(`type mismatch: catch handler requires ${strs(lt)} but label has ${strs(ts)}`);
+    }
+  }
+
+  private brTable(): void {
+    const r = this.r;
+    this.popExpect('i32');
+    const def = this.labelTypes(r.x);
+    const arity = def.length;
+    const sc = this.scratch;
+    for (let k = 0; k < r.labelCount; k++) {
+      const lt = this.labelTypes(r.labels[k]);
+      if (lt.length !== arity) this.err('type mismatch: br_table targets have inconsistent arity');
+      for (let i = arity - 1; i >= 0; i--) sc[i] = this.popExpect(lt[i]);
+      for (let i = 0; i < arity; i++) this.push(sc[i]);
+    }
+    this.popVals(def);
+    this.unreachable();
+  }
+
+  /** Fixed-signature instructions: the opcode table gives the type. */
+  private generic(op: number): void {
+    const r = this.r;
+    const mk = MEM_KIND[op];
+    let is64 = false;
+    if (mk !== 0) {
+      const info = OPS[op];
+      const mi = mk === 1 ? r.memIdx : r.x;
+      is64 = this.memAddr(mi) === 'i64';
+      if (mk === 1) {
+        if (r.align > info.naturalAlign) this.err('alignment must not be larger than natural');
+        if (info.prefix === 0xfe && r.align !== info.naturalAlign) this.err('alignment must be exactly natural');
+        if (!is64 && r.memOffset > 0xffffffff) this.err('offset out of range');
+      }
+    }
+    if (HAS_LANE[op] && r.lane >= OPS[op].laneCount) this.err('invalid lane index');
+    if (op === OP.i8x16_shuffle) {
+      for (let k = 0; k < 16; k++) if (r.lanes[k] >= 32) this.err('invalid lane index');
+    }
+    const ps = is64 ? SIG_P64[op] : SIG_P32[op];
+    const rs = is64 ? SIG_R64[op] : SIG_R32[op];
+    if (ps === null || rs === null) this.err(`unsupported instruction ${OPS[op].name}`);
+    for (let i = ps.length - 1; i >= 0; i--) this.popExpect(ps[i]);
+    for (let i = 0; i < rs.length; i++) this.push(rs[i]);
+  }
+
+  /** GC and custom-descriptor instructions without fixed signatures; false if not one. */
+  private gcOp(op: number): boolean {
+    const r = this.r;
+    const c = this.c;
+    switch (op) {
+      case OP.struct_new: case OP.struct_new_default:
+      case OP.struct_new_desc: case OP.struct_new_default_desc: {
+        const st = this.structType(r.x);
+        const sub = c.types[r.x];
+        const withDesc = op === OP.struct_new_desc || op === OP.struct_new_default_desc;
+        if (withDesc && sub.descriptor === undefined) this.err('type without descriptor requires non-descriptor allocation');
+        if (!withDesc && sub.descriptor !== undefined) this.err('type with descriptor requires descriptor allocation');
+        if (withDesc) this.popExpect(internRef(true, sub.descriptor!, true));
+        if (op === OP.struct_new || op === OP.struct_new_desc) {
+          for (let i = st.fields.length - 1; i >= 0; i--) this.popExpect(unpack(st.fields[i].type));
+        } else {
+          for (const f of st.fields) if (!defaultable(f.type)) this.err('field type is not defaultable');
+        }
+        this.push(this.refTo(r.x, false, c.features.ops.has('custom-descriptors')));
+        return true;
+      }
+      case OP.struct_get: case OP.struct_get_s: case OP.struct_get_u: {
+        const st = this.structType(r.x);
+        if (r.y >= st.fields.length) this.err(`unknown field ${r.y}`);
+        const f = st.fields[r.y];
+        const packed = f.type === 'i8' || f.type === 'i16';
+        if (op === OP.struct_get && packed) this.err('field is packed');
+        if (op !== OP.struct_get && !packed) this.err('field is unpacked');
+        this.popExpect(this.refTo(r.x, true));
+        this.push(unpack(f.type));
+        return true;
+      }
+      case OP.struct_set: {
+        const st = this.structType(r.x);
+        if (r.y >= st.fields.length) this.err(`unknown field ${r.y}`);
+        const f = st.fields[r.y];
+        if (!f.mutable) this.err('immutable field');
+        this.popExpect(unpack(f.type));
+        this.popExpect(this.refTo(r.x, true));
+        return true;
+      }
+      case OP.array_new: case OP.array_new_default: {
+        const at = this.arrayType(r.x);
+        this.popExpect('i32');
+        if (op === OP.array_new) this.popExpect(unpack(at.elem.type));
+        else if (!defaultable(at.elem.type)) this.err('array type is not defaultable');
+        this.push(this.refTo(r.x, false, c.features.ops.has('custom-descriptors')));
+        return true;
+      }
+      case OP.array_new_fixed: {
+        const at = this.arrayType(r.x);
+        const t = unpack(at.elem.type);
+        for (let i = 0; i < r.y; i++) this.popExpect(t);
+        this.push(this.refTo(r.x, false, c.features.ops.has('custom-descriptors')));
+        return true;
+      }
+      case OP.array_new_data: case OP.array_new_elem: {
+        const at = this.arrayType(r.x);
+        const t = unpack(at.elem.type);
+        if (op === OP.array_new_data) {
+          if (typeof t === 'object') this.err('array type is not numeric or vector');
+          this.data(r.y);
+        } else {
+          const et = this.elemType(r.y);
+          if (!valSub(et, t)) this.err(`type mismatch: element segment's type ${str(et)} does not match array's field type ${str(t)}`);
+        }
+        this.popExpect('i32');
+        this.popExpect('i32');
+        this.push(this.refTo(r.x, false, c.features.ops.has('custom-descriptors')));
+        return true;
+      }
+      case OP.array_get: case OP.array_get_s: case OP.array_get_u: {
+        const at = this.arrayType(r.x);
+        const packed = at.elem.type === 'i8' || at.elem.type === 'i16';
+        if (op === OP.array_get && packed) this.err('array is packed');
+        if (op !== OP.array_get && !packed) this.err('array is unpacked');
+        this.popExpect('i32');
+        this.popExpect(this.refTo(r.x, true));
+        this.push(unpack(at.elem.type));
+        return true;
+      }
+      case OP.array_set: {
+        const at = this.arrayType(r.x);
+        if (!at.elem.mutable) this.err('immutable array');
+        this.popExpect(unpack(at.elem.type));
+        this.popExpect('i32');
+        this.popExpect(this.refTo(r.x, true));
+        return true;
+      }
+      case OP.array_fill: {
+        const at = this.arrayType(r.x);
+        if (!at.elem.mutable) this.err('immutable array');
+        this.popExpect('i32');
+        this.popExpect(unpack(at.elem.type));
+        this.popExpect('i32');
+        this.popExpect(this.refTo(r.x, true));
+        return true;
+      }
+      case OP.array_copy: {
+        const dt = this.arrayType(r.x);
+        const st = this.arrayType(r.y);
+        if (!dt.elem.mutable) this.err('immutable array');
+        const a = st.elem.type;
+        const b = dt.elem.type;
+        const ok = a === b || (typeof a === 'object' && typeof b === 'object' && refSub(a, b));
+        if (!ok) this.err('array types do not match');
+        this.popExpect('i32');
+        this.popExpect('i32');
+        this.popExpect(this.refTo(r.y, true));
+        this.popExpect('i32');
+        this.popExpect(this.refTo(r.x, true));
+        return true;
+      }
+      case OP.array_init_data: case OP.array_init_elem: {
+        const at = this.arrayType(r.x);
+        if (!at.elem.mutable) this.err('immutable array');
+        const t = unpack(at.elem.type);
+        if (op === OP.array_init_data) {
+          if (typeof t === 'object') this.err('array type is not numeric or vector');
+          this.data(r.y);
+        } else {
+          const et = this.elemType(r.y);
+          if (!valSub(et, t)) this.err(`type mismatch: element segment's type ${str(et)} does not match array's field type ${str(t)}`);
+        }
+        this.popExpect('i32');
+        this.popExpect('i32');
+        this.popExpect('i32');
+        this.popExpect(this.refTo(r.x, true));
+        return true;
+      }
+      case OP.ref_test: case OP.ref_test_null: case OP.ref_cast: case OP.ref_cast_null: {
+        const h = this.heapC(r.heap);
+        const nullable = op === OP.ref_test_null || op === OP.ref_cast_null;
+        this.popExpect(internRef(true, topHeap(h), false));
+        if (op === OP.ref_test || op === OP.ref_test_null) this.push('i32');
+        else this.push(internRef(nullable, h, false));
+        return true;
+      }
+      case OP.br_on_cast: case OP.br_on_cast_fail:
+      case OP.br_on_cast_desc_eq: case OP.br_on_cast_desc_eq_fail: {
+        const rt1 = internRef((r.castFlags & 1) !== 0, this.heapC(r.heap), false);
+        const rt2 = internRef((r.castFlags & 2) !== 0, this.heapC(r.heap2), false);
+        const fails = op === OP.br_on_cast_fail || op === OP.br_on_cast_desc_eq_fail;
+        const desc = op === OP.br_on_cast_desc_eq || op === OP.br_on_cast_desc_eq_fail;
+        if (!refSub(rt2, rt1)) {
+          this.err(`type mismatch on cast: type ${str(rt2)} does not match ${str(rt1)}`);
+        }
+        const diff = internRef(rt2.nullable ? false : rt1.nullable, rt1.heap, rt1.exact);
+        const toLabel = fails ? diff : rt2;
+        const lt = this.labelTypes(r.x);
+        if (lt.length === 0 || !valSub(toLabel, lt[lt.length - 1])) {
+          this.err(`type mismatch: instruction requires type ${str(toLabel)} but label has ${strs(lt)}`);
+        }
+        if (desc) this.popDescriptorOf(rt2.heap);
+        this.popExpect(rt1);
+        for (let i = lt.length - 2; i >= 0; i--) this.popExpect(lt[i]);
+        for (let i = 0; i < lt.length - 1; i++) this.push(lt[i]);
+        this.push(fails ? rt2 : diff);
+        return true;
+      }
+      case OP.ref_cast_desc_eq: case OP.ref_cast_desc_eq_null: {
+        const h = this.heapC(r.heap);
+        this.popDescriptorOf(h);
+        this.popExpect(internRef(true, topHeap(h), false));
+        this.push(internRef(op === OP.ref_cast_desc_eq_null, h, false));
+        return true;
+      }
+      case OP.ref_get_desc: {
+        this.structType(r.x);
+        const d = c.types[r.x].descriptor;
+        if (d === undefined) this.err(`type ${r.x} does not have a descriptor`);
+        const a = this.popExpect(this.refTo(r.x, true));
+        const exact = a !== null && (a as RefType).exact;
+        this.push(internRef(false, d, exact));
+        return true;
+      }
+      case OP.any_convert_extern: case OP.extern_convert_any: {
+        const from = op === OP.any_convert_extern ? 'extern' : 'any';
+        const to = op === OP.any_convert_extern ? 'any' : 'extern';
+        const a = this.popExpect(internRef(true, from, false));
+        this.push(internRef(a === null ? true : (a as RefType).nullable, to, false));
+        return true;
+      }
+      default:
+        return false;
+    }
+  }
+
+  /** Pops the descriptor operand of a descriptor cast targeting canonical heap type h. */
+  private popDescriptorOf(h: HeapType): void {
+    if (typeof h !== 'number' || isBottomHeap(h)) this.err(`type ${String(h)} does not have a descriptor`);
+    const { type } = canonicalOf(h);
+    if (type.descriptor === undefined) this.err(`type ${h} does not have a descriptor`);
+    this.popExpect(internRef(true, type.descriptor, false));
+  }
+}
+

@@ -1,0 +1,76 @@
+// Every .wast file of the suite parses with parseScript; every text module that is not expected
+// malformed parses with parseModuleText; every `assert_malformed (module quote ...)` is rejected
+// with the expected message prefix.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { parseScript } from '../../src/text/parse-script.js';
+import { parseModuleText } from '../../src/text/parse-module.js';
+import { DecodeError } from '../../src/errors.js';
+import { wastFiles, SUITE } from './suite-files.js';
+import type { Command } from '../../src/text/script-ast.js';
+
+const files = wastFiles();
+const scripts = new Map<string, Command[]>();
+
+describe('suite scripts', () => {
+  it('parses all .wast files', () => {
+    const failed: string[] = [];
+    for (const f of files) {
+      try {
+        scripts.set(f, parseScript(readFileSync(f, 'utf8')));
+      } catch (e) {
+        failed.push(`${f.slice(SUITE.length + 1)}: ${(e as Error).message}`);
+      }
+    }
+    console.log(`parseScript: ${files.length - failed.length}/${files.length} files`);
+    expect(failed).toEqual([]);
+  });
+
+  it('parses every text module not expected malformed', () => {
+    let ok = 0;
+    const failed: string[] = [];
+    for (const [f, cmds] of scripts) {
+      for (const cmd of cmds) {
+        if (!('module' in cmd) || typeof cmd.module !== 'object') continue;
+        const m = cmd.module;
+        if (cmd.cmd === 'assert_malformed') continue;
+        if (m.kind !== 'text' && m.kind !== 'quote') continue;
+        try {
+          parseModuleText(m.source);
+          ok++;
+        } catch (e) {
+          failed.push(`${f.slice(SUITE.length + 1)}:${cmd.line}: ${(e as Error).message}`);
+        }
+      }
+    }
+    console.log(`text modules parsed: ${ok}/${ok + failed.length}`);
+    if (failed.length) console.log(failed.slice(0, 60).join('\n'));
+    expect(failed).toEqual([]);
+  });
+
+  it('rejects assert_malformed quote modules with the expected message', () => {
+    let ok = 0;
+    let total = 0;
+    const wrong: string[] = [];
+    const accepted: string[] = [];
+    for (const [f, cmds] of scripts) {
+      for (const cmd of cmds) {
+        if (cmd.cmd !== 'assert_malformed' || cmd.module.kind !== 'quote') continue;
+        total++;
+        try {
+          parseModuleText(cmd.module.source);
+          accepted.push(`${f.slice(SUITE.length + 1)}:${cmd.line}: expected "${cmd.message}"`);
+        } catch (e) {
+          if (!(e instanceof DecodeError)) {
+            wrong.push(`${f.slice(SUITE.length + 1)}:${cmd.line}: non-DecodeError ${(e as Error).stack}`);
+          } else if (e.reason.startsWith(cmd.message)) ok++;
+          else wrong.push(`${f.slice(SUITE.length + 1)}:${cmd.line}: got "${e.reason}" expected "${cmd.message}"`);
+        }
+      }
+    }
+    console.log(`assert_malformed quote: ${ok}/${total} rejected with the expected message`);
+    console.log(`accepted (malformed only at binary/validation level?): ${accepted.length}\n${accepted.join('\n')}`);
+    console.log(`wrong message: ${wrong.length}\n${wrong.slice(0, 80).join('\n')}`);
+    expect(ok).toBeGreaterThan(0);
+  });
+});
