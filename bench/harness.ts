@@ -14,6 +14,7 @@ import { polywasmEngine } from './engines/polywasm.js';
 import { processStartMs, wasmInterpUnavailable } from './engines/wasm-interp.js';
 import { measureDecode, type DecodeResult } from './measure/decode.js';
 import { checkFuelHonored } from './measure/fuel-check.js';
+import { checkWasiBuilds } from './measure/wasi-check.js';
 import { measureMemory, type MemoryResult } from './measure/memory.js';
 import { functionCount } from './measure/sections.js';
 import { measureStartup, type StartupResult } from './measure/startup.js';
@@ -33,10 +34,13 @@ const HELP = `usage: npm run bench -- [options]
   --no-modes        skip the fuel-on and exact-mode glasswasm columns
   --no-extras       skip decode throughput, startup and memory measurements
   --extras-only     only the decode throughput, startup and memory measurements
+  --check-wasi      check that each WASI build prints the checksum of its no-import build, then exit
 workloads: ${WORKLOADS.map((w) => w.name).join(', ')}`;
 
 const FUEL_ON = 'glasswasm+fuel';
 const EXACT = 'glasswasm exact';
+/** `run(n)` of big.wasm calls table[i % 40000] for i < n (gen/big-module.ts default count). */
+const BIG_CALL_ALL = 40000;
 /** Large enough never to run out in a benchmark; the engine refills in chunks below 2^30. */
 const BIG_FUEL = 1e15;
 
@@ -51,10 +55,11 @@ interface Args {
   modes: boolean;
   extras: boolean;
   extrasOnly: boolean;
+  checkWasi: boolean;
 }
 
 function parseArgs(argv: string[]): Args | number {
-  const args: Args = { rounds: 5, warmups: 1, budgetMs: 15000, interpRounds: 1, polywasm: true, modes: true, extras: true, extrasOnly: false };
+  const args: Args = { rounds: 5, warmups: 1, budgetMs: 15000, interpRounds: 1, polywasm: true, modes: true, extras: true, extrasOnly: false, checkWasi: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = (): string => {
@@ -79,6 +84,7 @@ function parseArgs(argv: string[]): Args | number {
       case '--no-modes': args.modes = false; break;
       case '--no-extras': args.extras = false; break;
       case '--extras-only': args.extrasOnly = true; break;
+      case '--check-wasi': args.checkWasi = true; break;
       default: throw new Error(`unknown option ${a}\n${HELP}`);
     }
   }
@@ -97,6 +103,37 @@ function between(row: Row, slow: string, fast: string): number | undefined {
   return a !== undefined && b !== undefined ? a / b : undefined;
 }
 
+/** The main table: times, ratios to native, geometric means, and per-workload notes. */
+function printMainTable(
+  rows: readonly Row[],
+  args: Args,
+  unavailable: ReadonlyMap<string, string>,
+  geo: (engine: string) => number,
+): void {
+  const compared = ['glasswasm', ...(args.polywasm ? ['polywasm'] : []), ...(args.interpRounds > 0 ? ['wasm-interp'] : [])];
+  const header = ['workload', 'native ms', ...compared.flatMap((e) => [`${e} ms`, `${e}/native`])];
+  const body = rows.map((r) => [
+    r.workload.name,
+    fmtMs(r.cells.get('native')?.ms),
+    ...compared.flatMap((e) => [fmtMs(r.cells.get(e)?.ms), fmtRatio(ratio(r, e))]),
+  ]);
+  body.push(['geomean', '', ...compared.flatMap((e) => ['', fmtRatio(geo(e))])]);
+  console.log('\n' + renderTable(header, body));
+  if (args.interpRounds > 0 && !unavailable.has('wasm-interp')) {
+    console.log(
+      `wasm-interp: a subprocess on the no-import build (no WASI in Debian's wabt); its times include process ` +
+        `start, decode and validation: ${fmtMs(processStartMs())} ms on an empty module.`,
+    );
+  }
+  // Engine-wide unavailability is printed once at the top; here only per-workload failures.
+  const notes = rows.flatMap((r) =>
+    [...r.cells]
+      .filter(([e, c]) => c.note && !unavailable.has(e))
+      .map(([e, c]) => `  ${r.workload.name} / ${e}: n/a (${c.note})`),
+  );
+  if (notes.length) console.log('notes:\n' + notes.join('\n'));
+}
+
 async function main(argv: string[]): Promise<number> {
   let args: Args;
   try {
@@ -106,6 +143,12 @@ async function main(argv: string[]): Promise<number> {
   } catch (e) {
     console.error((e as Error).message);
     return 2;
+  }
+
+  if (args.checkWasi) {
+    const problems = await checkWasiBuilds(selectWorkloads(args.filter));
+    console.log(problems.length ? problems.join('\n') : 'every WASI build prints its no-import checksum');
+    return problems.length ? 1 : 0;
   }
 
   const engines: Engine[] = [nativeEngine, glasswasmEngine()];
@@ -120,7 +163,6 @@ async function main(argv: string[]): Promise<number> {
   }
   const interpWhy = wasmInterpUnavailable();
   if (interpWhy) unavailable.set('wasm-interp', interpWhy);
-  const interpRounds = args.interpRounds;
 
   const workloads = args.extrasOnly ? [] : selectWorkloads(args.filter);
   if (workloads.length === 0 && !args.extrasOnly) {
@@ -132,37 +174,17 @@ async function main(argv: string[]): Promise<number> {
 
   const rows: Row[] = [];
   for (const w of workloads) {
-    rows.push(await runWorkload(w, engines, unavailable, { ...args, interpRounds, log: (l) => console.log(l) }));
+    rows.push(await runWorkload(w, engines, unavailable, { ...args, log: (l) => console.log(l) }));
   }
 
-  // ---- the main table ----
-  const compared = ['glasswasm', ...(args.polywasm ? ['polywasm'] : []), ...(interpRounds > 0 ? ['wasm-interp'] : [])];
-  const header = ['workload', 'native ms', ...compared.flatMap((e) => [`${e} ms`, `${e}/native`])];
-  const body = rows.map((r) => [
-    r.workload.name,
-    fmtMs(r.cells.get('native')?.ms),
-    ...compared.flatMap((e) => [fmtMs(r.cells.get(e)?.ms), fmtRatio(ratio(r, e))]),
-  ]);
   const geo = (e: string) => geomean(rows.map((r) => ratio(r, e) ?? NaN));
-  body.push(['geomean', '', ...compared.flatMap((e) => ['', fmtRatio(geo(e))])]);
-  console.log('\n' + renderTable(header, body));
-  if (interpRounds > 0 && !unavailable.has('wasm-interp')) {
-    console.log(
-      `wasm-interp: a subprocess on the no-import build (no WASI in Debian's wabt); its times include process ` +
-        `start, decode and validation: ${fmtMs(processStartMs())} ms on an empty module.`,
-    );
-  }
-  const notes = rows.flatMap((r) =>
-    [...r.cells].filter(([, c]) => c.note).map(([e, c]) => `  ${r.workload.name} / ${e}: n/a (${c.note})`),
-  );
-  const dedup = [...new Set(notes)];
-  if (dedup.length) console.log('notes:\n' + dedup.join('\n'));
+  if (rows.length > 0) printMainTable(rows, args, unavailable, geo);
 
   // ---- fuel and exact mode ----
   let fuelGeo = NaN;
   let exactGeo = NaN;
   let fuelCheck: string | undefined;
-  if (args.modes) {
+  if (args.modes && rows.length > 0) {
     const modeBody = rows.map((r) => [
       r.workload.name,
       fmtMs(r.cells.get('glasswasm')?.ms),
@@ -198,9 +220,9 @@ async function main(argv: string[]): Promise<number> {
       console.log(`\nbig module: ${(big.length / 1e6).toFixed(2)} MB, ${count} functions`);
       decode = await measureDecode(big);
       const mbs = (x: number | undefined) => (x === undefined ? 'n/a' : `${x.toFixed(1)} MB/s`);
-      console.log(`  decode:              ${mbs(decode.decodeMBs)}`);
-      console.log(`  decode + validate:   ${mbs(decode.decodeValidateMBs)}`);
-      console.log(`  native compile (ref): ${mbs(decode.nativeCompileMBs)}`);
+      console.log(`  decode:               ${mbs(decode.decodeMBs)} warm, ${mbs(decode.decodeColdMBs)} first run`);
+      console.log(`  decode + validate:    ${mbs(decode.decodeValidateMBs)} warm, ${mbs(decode.decodeValidateColdMBs)} first run`);
+      console.log(`  native compile (ref): ${mbs(decode.nativeCompileMBs)} (V8 compiles lazily)`);
       if (decode.note) console.log(`  note: ${decode.note}`);
       startup = await measureStartup(big, 0);
       for (const s of startup) {
@@ -210,7 +232,7 @@ async function main(argv: string[]): Promise<number> {
         );
       }
       if (!unavailable.has('glasswasm')) {
-        memory = await measureMemory(big, 0, count);
+        memory = await measureMemory(big, 0, BIG_CALL_ALL);
         const per = (x: number | undefined) =>
           x === undefined ? 'n/a' : `${(x / memory!.codeBytes).toFixed(2)} bytes per code byte (${(x / 1e6).toFixed(1)} MB)`;
         console.log(`  interpreter memory, code ${(memory.codeBytes / 1e6).toFixed(2)} MB:`);

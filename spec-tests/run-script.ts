@@ -240,9 +240,9 @@ function runModule(s: ScriptState, line: number, name: string | null, sm: Script
     m = s.compile(sm);
     s.validate(m);
   } catch (e) {
-    const broken = broken(line, e);
-    s.bind(s.definitions, name, broken);
-    if (!definitionOnly) s.bind(s.instances, name, broken);
+    const failed = broken(line, e);
+    s.bind(s.definitions, name, failed);
+    if (!definitionOnly) s.bind(s.instances, name, failed);
     throw e;
   }
   s.bind(s.definitions, name, m);

@@ -77,3 +77,13 @@ export function instantiate(module: Module | Source, importObject?: ImportObject
     ? compile(module, features) : module;
   return new Instance(m, importObject, options);
 }
+
+/** Like `WebAssembly.Module.imports`: each import's module, name and kind. */
+export function moduleImports(m: Module): { module: string; name: string; kind: string }[] {
+  return m.imports.map((i) => ({ module: i.module, name: i.name, kind: i.desc.kind }));
+}
+
+/** Like `WebAssembly.Module.exports`: each export's name and kind. */
+export function moduleExports(m: Module): { name: string; kind: string }[] {
+  return m.exports.map((e) => ({ name: e.name, kind: e.kind }));
+}

@@ -3,8 +3,9 @@
 
 import { readFile } from 'node:fs/promises';
 import type { Module } from '../syntax/module.js';
-import type { Features } from '../syntax/features.js';
 import { CompileError } from '../errors.js';
+import { decodeModule } from '../decoder/decode.js';
+import { parseModuleText } from '../text/parse-module.js';
 import { validateModule } from '../validator/validate.js';
 
 export const HELP = `usage: glasswasm validate FILE.wasm|FILE.wat
@@ -13,23 +14,10 @@ Decodes (or parses) the module and validates it against the WebAssembly 3.0 rule
 Prints "ok" and exits 0 when valid; prints "FILE: message" and exits 1 otherwise
 (malformed or invalid). Exits 2 on bad arguments or an unreadable file.`;
 
-// Loaded by path so this command builds before (and independently of) the front ends.
-const DECODER = '../decoder/decode.js';
-const TEXT = '../text/parse-module.js';
-
-async function load(file: string, bytes: Uint8Array): Promise<Module> {
+function load(file: string, bytes: Uint8Array): Module {
   const isText = file.endsWith('.wat') || file.endsWith('.wast')
     || !(bytes[0] === 0 && bytes[1] === 0x61 && bytes[2] === 0x73 && bytes[3] === 0x6d);
-  if (isText) {
-    const { parseModuleText } = (await import(TEXT)) as {
-      parseModuleText(source: string, features?: Features): Module;
-    };
-    return parseModuleText(new TextDecoder().decode(bytes));
-  }
-  const { decodeModule } = (await import(DECODER)) as {
-    decodeModule(bytes: Uint8Array, features?: Features): Module;
-  };
-  return decodeModule(bytes);
+  return isText ? parseModuleText(new TextDecoder().decode(bytes)) : decodeModule(bytes);
 }
 
 export async function main(args: string[]): Promise<number> {
@@ -47,7 +35,7 @@ export async function main(args: string[]): Promise<number> {
     return 2;
   }
   try {
-    validateModule(await load(file, bytes));
+    validateModule(load(file, bytes));
   } catch (e) {
     if (e instanceof CompileError) {
       process.stdout.write(`${file}: ${e.message}\n`);

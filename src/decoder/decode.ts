@@ -72,6 +72,16 @@ class Decoder {
   /** A body used a data index (memory.init, data.drop, array.*_data): needs a data count. */
   private usesDataIndex = false;
   private readonly frames: number[] = [];
+  private enabled: Uint8Array | null = null;
+
+  /** Per opcode id: 1 when its feature is on (computed once per decode, not per instruction). */
+  private enabledOps(): Uint8Array {
+    if (!this.enabled) {
+      const ops = this.features.ops;
+      this.enabled = Uint8Array.from(OPS, (o) => (ops.has(o.feature) ? 1 : 0));
+    }
+    return this.enabled;
+  }
 
   constructor(
     private readonly bytes: Uint8Array,
@@ -496,7 +506,7 @@ class Decoder {
     const r = this.r;
     const frames = this.frames;
     frames.length = 0;
-    const ops = this.features.ops;
+    const enabled = this.enabledOps();
     for (;;) {
       const at = r.pos;
       const b = r.peek();
@@ -514,20 +524,22 @@ class Decoder {
         continue;
       }
       const id = r.next();
-      const info = OPS[id];
-      if (!ops.has(info.feature)) this.fail(`illegal opcode ${hexOp(info.prefix, info.code)}`, at);
+      if (!enabled[id]) {
+        const info = OPS[id];
+        this.fail(`illegal opcode ${hexOp(info.prefix, info.code)}`, at);
+      }
       switch (id) {
-        case OP.block: case OP.loop: case OP.try_table: frames.push(F_BLOCK); break;
-        case OP.if: frames.push(F_IF); break;
-        case OP.try: frames.push(F_TRY); break;
-        case OP.catch: case OP.catch_all: {
+        case OP_BLOCK: case OP_LOOP: case OP_TRY_TABLE: frames.push(F_BLOCK); break;
+        case OP_IF: frames.push(F_IF); break;
+        case OP_TRY: frames.push(F_TRY); break;
+        case OP_CATCH: case OP_CATCH_ALL: {
           const top = frames.length ? frames[frames.length - 1] : -1;
           const ok = top === F_TRY || top === F_CATCH;
           if (!ok) this.fail('END opcode expected', at);
-          frames[frames.length - 1] = id === OP.catch ? F_CATCH : F_CATCH_ALL;
+          frames[frames.length - 1] = id === OP_CATCH ? F_CATCH : F_CATCH_ALL;
           break;
         }
-        case OP.delegate: {
+        case OP_DELEGATE: {
           const top = frames.length ? frames[frames.length - 1] : -1;
           if (top !== F_TRY) this.fail('END opcode expected', at);
           frames.pop();
@@ -539,6 +551,16 @@ class Decoder {
     }
   }
 }
+
+// Opcode ids the structure check switches on (constants, so the switch compiles to compares).
+const OP_BLOCK = OP.block;
+const OP_LOOP = OP.loop;
+const OP_IF = OP.if;
+const OP_TRY_TABLE = OP.try_table;
+const OP_TRY = OP.try;
+const OP_CATCH = OP.catch;
+const OP_CATCH_ALL = OP.catch_all;
+const OP_DELEGATE = OP.delegate;
 
 /** Instructions with a data-segment immediate (they require the data count section). */
 const USES_DATA_INDEX: Uint8Array = Uint8Array.from(OPS, (o) => (o.imms.includes('data') ? 1 : 0));

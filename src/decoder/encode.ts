@@ -25,8 +25,11 @@ export function encodeModule(m: Module): Uint8Array {
     for (const c of m.customs) if (c.after === id) writeCustom(out, c);
   };
   customsAfter(0);
+  // A custom section placed after an empty vector section keeps that section (empty) so it
+  // decodes back to the same place.
+  const anchors = new Set(m.customs.map((c) => c.after));
   for (const id of SECTION_ORDER) {
-    const body = sectionBody(m, id);
+    const body = sectionBody(m, id) ?? (anchors.has(id) && VECTOR_SECTIONS.has(id) ? emptyVector() : null);
     if (body) {
       out.byte(id);
       out.sized(body);
@@ -38,6 +41,13 @@ export function encodeModule(m: Module): Uint8Array {
     writeCustom(out, { name: 'name', bytes: encodeNameSection(m.names), after: 11 });
   }
   return out.finish().slice();
+}
+
+/** Sections whose payload is a vector, so an empty one is just a zero count. */
+const VECTOR_SECTIONS: ReadonlySet<number> = new Set([1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 13]);
+
+function emptyVector(): ByteWriter {
+  return new ByteWriter().u32(0);
 }
 
 function writeCustom(out: ByteWriter, c: CustomSection): void {

@@ -10,7 +10,8 @@
 //               e.g. call_indirect: x=type y=table; memory.init: x=data y=memory;
 //               table.init: x=elem y=table; struct.get: x=type y=field; br_on_cast: x=label.
 //   lane        lane index (lane ops)
-//   align, memIdx, memOffset   memarg (memOffset is a number, exact below 2^53)
+//   align, memIdx, memOffset   memarg (memOffset is a number, exact below 2^53;
+//               memOffsetLo/memOffsetHi are its exact u64 words)
 //   i32         i32.const value, or f32.const bits
 //   lo, hi      i64.const / f64.const words
 //   v128        v128.const words (reused Int32Array(4)); shuffle: lanes (reused Uint8Array(16))
@@ -45,6 +46,8 @@ export class InstrReader extends ByteReader {
   align = 0;
   memIdx = 0;
   memOffset = 0;
+  memOffsetLo = 0;
+  memOffsetHi = 0;
   i32 = 0;
   readonly v128 = new Int32Array(4);
   readonly lanes = new Uint8Array(16);
@@ -82,9 +85,16 @@ export class InstrReader extends ByteReader {
     }
     this.op = id;
     const imms = OPS[id].imms;
+    const n = imms.length;
+    if (n === 0) return id;
+    // The most common shape (local.get, call, br, global.get, ...): one index immediate.
+    if (n === 1 && ONE_INDEX[id]) {
+      this.x = this.u32();
+      return id;
+    }
     let slot = 0;
     let heapSlot = 0;
-    for (let i = 0; i < imms.length; i++) {
+    for (let i = 0; i < n; i++) {
       switch (imms[i]) {
         case 'label': case 'func': case 'type': case 'table': case 'memory': case 'global':
         case 'local': case 'tag': case 'elem': case 'data': case 'field': case 'u32': {
@@ -181,6 +191,8 @@ export class InstrReader extends ByteReader {
     if (align >= 0x40) throw this.error('malformed memop flags', at);
     this.align = align;
     this.memOffset = this.u64();
+    this.memOffsetLo = this.lo;
+    this.memOffsetHi = this.hi;
   }
 
   private readCatches(): void {
@@ -197,6 +209,15 @@ export class InstrReader extends ByteReader {
     this.catches = list;
   }
 }
+
+const INDEX_KINDS: ReadonlySet<string> = new Set([
+  'label', 'func', 'type', 'table', 'memory', 'global', 'local', 'tag', 'elem', 'data', 'field', 'u32',
+]);
+
+/** Per opcode id: 1 when its only immediate is a u32 index. */
+const ONE_INDEX: Uint8Array = Uint8Array.from(
+  OPS, (o) => (o.imms.length === 1 && INDEX_KINDS.has(o.imms[0]) ? 1 : 0),
+);
 
 /** Two-digit lowercase hex, as the reference interpreter prints opcodes. */
 function hex2(n: number): string {

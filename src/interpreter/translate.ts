@@ -261,6 +261,15 @@ class Translator {
       r.next();
       this.instr(r);
     }
+    // try_table clauses that branch to the function's own label land on a return
+    let retPc = -1;
+    for (const h of this.handlers) {
+      for (const c of h.catches) {
+        if (c.target !== -2) continue;
+        if (retPc < 0) retPc = this.emit(I.RETURN, this.stackBase, this.resultSlots());
+        c.target = retPc;
+      }
+    }
     return {
       code: Int32Array.from(this.code), exact: this.exact, func: this.func,
       numParamSlots: this.numParamSlots, numLocalSlots,

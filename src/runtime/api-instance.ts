@@ -28,9 +28,21 @@ export interface ApiOptions {
     memoryBytes?: number;
     /** Each table's maximum element count. */
     tableElements?: number;
+    /** Maximum depth of nested wasm calls ("call stack exhausted" beyond it). */
+    callDepth?: number;
   };
-  /** Execution options passed to every call (fuel, call depth: see the interpreter's ExecOptions). */
+  /** Budget in wasm instructions for each call from JS (and the start function): "out of fuel" trap. */
+  fuel?: number;
+  /** Further execution options (mode, ...); `fuel` and `limits.callDepth` override its fields. */
   exec?: ExecOptions;
+}
+
+function execOptions(o: ApiOptions): ExecOptions | undefined {
+  if (o.exec === undefined && o.fuel === undefined && o.limits?.callDepth === undefined) return undefined;
+  const e: ExecOptions = { ...o.exec };
+  if (o.fuel !== undefined) e.fuel = o.fuel;
+  if (o.limits?.callDepth !== undefined) e.maxCallDepth = o.limits.callDepth;
+  return e;
 }
 
 /** Options per exported-function wrapper (set once per instance). */
@@ -147,12 +159,12 @@ export class Instance {
       features: options.features,
       maxMemoryBytes: options.limits?.memoryBytes,
       maxTableElements: options.limits?.tableElements,
-      exec: options.exec,
+      exec: execOptions(options),
     };
     this.raw = instantiateModule(module, importObjectResolver(module, importObject), opts);
     const exports: Record<string, unknown> = Object.create(null);
     for (const [name, ext] of this.raw.exports) {
-      if (ext.kind === 'func' && options.exec !== undefined && !execOf.has(ext.value)) execOf.set(ext.value, options.exec);
+      if (ext.kind === 'func' && opts.exec !== undefined && !execOf.has(ext.value)) execOf.set(ext.value, opts.exec);
       exports[name] = externToJS(ext);
     }
     this.exports = Object.freeze(exports);

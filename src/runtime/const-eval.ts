@@ -39,8 +39,8 @@ export function evalConst(expr: Expr, ctx: ConstContext): Value {
       }
       case OP.i32_const: stack.push({ type: 'i32', value: r.i32 }); break;
       case OP.i64_const: stack.push({ type: 'i64', value: wordsToBigInt(r.lo, r.hi) }); break;
-      case OP.f32_const: stack.push({ type: 'f32', bits: r.i32 }); break;
-      case OP.f64_const: stack.push({ type: 'f64', bits: wordsToBigInt(r.lo, r.hi) }); break;
+      case OP.f32_const: stack.push({ type: 'f32', bits: r.i32 >>> 0 }); break;
+      case OP.f64_const: stack.push({ type: 'f64', bits: BigInt.asUintN(64, wordsToBigInt(r.lo, r.hi)) }); break;
       case OP.v128_const: stack.push({ type: 'v128', words: Int32Array.from(r.v128) }); break;
       case OP.ref_null: stack.push({ type: 'ref', value: null }); break;
       case OP.ref_func: stack.push({ type: 'ref', value: ctx.funcs[r.x] }); break;

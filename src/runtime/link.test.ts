@@ -89,6 +89,14 @@ describe('host functions', () => {
     }
   });
 
+  it('traps and wasm exceptions pass through unchanged', async () => {
+    const { Trap, WasmException } = await import('../errors.js');
+    const trap = new Trap('unreachable');
+    expect(() => hostFunc(nothing, () => { throw trap; }).host!([])).toThrow(trap);
+    const exn = new WasmException(null, []);
+    expect(() => hostFunc(nothing, () => { throw exn; }).host!([])).toThrow(exn);
+  });
+
   it('wrong result arity or kind is a host error', () => {
     const f = hostFunc(i32toi32, () => []);
     expect(() => f.host!([{ type: 'i32', value: 1 }])).toThrow(/^host error: expected 1 result/);

@@ -33,9 +33,9 @@ describe('boundary values', () => {
   it('float bits survive globals exactly (NaN payloads included)', () => {
     fc.assert(fc.property(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }), (b32, b64) => {
       const g32 = makeGlobal({ type: 'f32', mutable: true }, { type: 'f32', bits: b32 });
-      expect(readGlobal(g32)).toEqual({ type: 'f32', bits: b32 });
+      expect(readGlobal(g32)).toEqual({ type: 'f32', bits: b32 >>> 0 });
       const g64 = makeGlobal({ type: 'f64', mutable: true }, { type: 'f64', bits: b64 });
-      expect(readGlobal(g64)).toEqual({ type: 'f64', bits: b64 });
+      expect(readGlobal(g64)).toEqual({ type: 'f64', bits: BigInt.asUintN(64, b64) });
       const gi = makeGlobal({ type: 'i64', mutable: true });
       writeGlobal(gi, { type: 'i64', value: b64 });
       expect(readGlobal(gi)).toEqual({ type: 'i64', value: b64 });
@@ -48,6 +48,9 @@ describe('boundary values', () => {
     expect(f64ToNumber((f64FromNumber(Math.PI) as { bits: bigint }).bits)).toBe(Math.PI);
     expect(formatValue({ type: 'f64', bits: 0x7ff8000000000000n } as Value)).toBe('nan');
     expect(formatValue({ type: 'f32', bits: 0x7f800000 } as Value)).toBe('inf');
+    expect(formatValue({ type: 'f32', bits: 0xffc00000 } as Value)).toBe('-nan');
+    expect(formatValue({ type: 'f32', bits: 0x7f800001 } as Value)).toBe('nan:0x1');
+    expect(formatValue({ type: 'f64', bits: 0x7ff0000000000abcn } as Value)).toBe('nan:0xabc');
     expect(formatValue({ type: 'i64', value: -5n } as Value)).toBe('-5');
   });
 

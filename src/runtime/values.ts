@@ -1,6 +1,8 @@
 // Boundary values: defaults per type, conversion between the engine's `Value` (floats as bits,
 // i64 as bigint) and JS-API values (i32 number, i64 BigInt, f32/f64 number, references), and
 // the word layout of globals. Floats cross to JS numbers only here, at the user's request.
+// Float bits are produced unsigned (f32 in [0, 2^32), f64 in [0n, 2^64n)), as the interpreter
+// does; writers accept signed or unsigned bits.
 
 import type { GlobalInstance, Ref, Value } from './objects.js';
 import { HostRef } from './objects.js';
@@ -36,14 +38,14 @@ export function i64(v: bigint): Value {
 }
 export function f32FromNumber(v: number): Value {
   f32[0] = v;
-  return { type: 'f32', bits: f32bits[0] };
+  return { type: 'f32', bits: f32bits[0] >>> 0 };
 }
 export function f64FromNumber(v: number): Value {
   f64[0] = v;
-  return { type: 'f64', bits: f64bits[0] };
+  return { type: 'f64', bits: BigInt.asUintN(64, f64bits[0]) };
 }
 export function f32ToNumber(bits: number): number {
-  f32bits[0] = bits;
+  f32bits[0] = bits | 0;
   return f32[0];
 }
 export function f64ToNumber(bits: bigint): number {
@@ -119,9 +121,9 @@ export function readGlobal(g: GlobalInstance): Value {
   const w = g.words;
   switch (valueKind(g.type.type)) {
     case 'i32': return { type: 'i32', value: w[0] };
-    case 'f32': return { type: 'f32', bits: w[0] };
+    case 'f32': return { type: 'f32', bits: w[0] >>> 0 };
     case 'i64': return { type: 'i64', value: wordsToBigInt(w[0], w[1]) };
-    case 'f64': return { type: 'f64', bits: wordsToBigInt(w[0], w[1]) };
+    case 'f64': return { type: 'f64', bits: BigInt.asUintN(64, wordsToBigInt(w[0], w[1])) };
     case 'v128': return { type: 'v128', words: Int32Array.from(w) };
     default: return { type: 'ref', value: g.ref };
   }
@@ -137,11 +139,26 @@ export function formatValue(v: Value): string {
   switch (v.type) {
     case 'i32': return String(v.value);
     case 'i64': return String(v.value);
-    case 'f32': return formatFloat(f32ToNumber(v.bits));
-    case 'f64': return formatFloat(f64ToNumber(v.bits));
+    case 'f32': return formatNaN32(v.bits) ?? formatFloat(f32ToNumber(v.bits));
+    case 'f64': return formatNaN64(v.bits) ?? formatFloat(f64ToNumber(v.bits));
     case 'v128': return 'i32x4 ' + Array.from(v.words, (x) => String(x)).join(' ');
     case 'ref': return v.value === null ? 'null' : v.value instanceof HostRef ? `ref.host ${String(v.value.value)}` : typeof v.value === 'number' ? `ref.i31 ${v.value}` : 'ref';
   }
+}
+
+/** NaNs print as `nan`, `-nan` or with their payload when it is not the canonical one. */
+function formatNaN32(bits: number): string | null {
+  const b = bits >>> 0;
+  if ((b & 0x7f800000) !== 0x7f800000 || (b & 0x7fffff) === 0) return null;
+  const payload = b & 0x7fffff;
+  return `${b >>> 31 ? '-' : ''}nan${payload === 0x400000 ? '' : `:0x${payload.toString(16)}`}`;
+}
+
+function formatNaN64(bits: bigint): string | null {
+  const b = BigInt.asUintN(64, bits);
+  const payload = b & ((1n << 52n) - 1n);
+  if (((b >> 52n) & 0x7ffn) !== 0x7ffn || payload === 0n) return null;
+  return `${b >> 63n ? '-' : ''}nan${payload === 1n << 51n ? '' : `:0x${payload.toString(16)}`}`;
 }
 
 function formatFloat(x: number): string {

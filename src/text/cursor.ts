@@ -8,7 +8,7 @@ import { isKeyword } from './keywords.js';
 import { intValue, isFloatLit, isInt, isNat } from './numbers.js';
 import { isValidUtf8 } from './lexer.js';
 
-const utf8 = new TextDecoder();
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 export class Cursor {
   i: number;
@@ -171,8 +171,14 @@ export class Cursor {
     if (t?.kind !== 'atom' || !isNat(t.text)) throw this.unexpected(t);
     this.i++;
     const v = intValue(t.text);
-    if (v >= 1n << 64n) throw this.errAt(t, 'constant out of range');
+    if (v >= 1n << 64n) throw this.errAt(t, 'i64 constant out of range');
     return v;
+  }
+
+  /** `$id` or a nat ahead. */
+  isIndex(): boolean {
+    const t = this.peek();
+    return t !== undefined && (t.kind === 'id' || (t.kind === 'atom' && isNat(t.text)));
   }
 
   /** A signed or unsigned integer literal token (not consumed when absent). */

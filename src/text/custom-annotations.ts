@@ -6,15 +6,29 @@ import type { Module } from '../syntax/module.js';
 import { DecodeError } from '../errors.js';
 import { SECTION_ORDER } from '../syntax/module.js';
 
+/** Id of the last non-empty section the module will have (custom sections default after it). */
+function lastSection(m: Module): number {
+  const present: Record<number, boolean> = {
+    1: m.types.length > 0, 2: m.imports.length > 0, 3: m.funcs.length > 0, 4: m.tables.length > 0,
+    5: m.memories.length > 0, 13: m.tags.length > 0, 6: m.globals.length > 0, 7: m.exports.length > 0,
+    8: m.start !== null, 9: m.elems.length > 0, 12: m.dataCount !== null, 10: m.funcs.length > 0,
+    11: m.datas.length > 0,
+  };
+  let last = 0;
+  for (const id of SECTION_ORDER) if (present[id]) last = id;
+  return last;
+}
+
 export function customSections(m: Module, anns: readonly Annotation[], _tokens: readonly Token[], _start: number, _end: number): void {
+  const last = lastSection(m);
   for (const a of anns) {
     if (a.name !== 'custom') continue;
     const ts = a.tokens;
     let k = 0;
     const err = (t: Token | undefined, msg: string): DecodeError => new DecodeError(msg, -1, t?.line ?? a.line, t?.col ?? a.col);
     if (ts[k]?.kind !== 'str') throw err(ts[k], 'malformed custom annotation');
-    const name = new TextDecoder().decode(ts[k++].bytes);
-    let after = 11; // default: after the last section
+    const name = new TextDecoder('utf-8', { ignoreBOM: true }).decode(ts[k++].bytes);
+    let after = last; // default: after the last section
     if (ts[k]?.kind === '(') {
       const where = ts[k + 1]?.text;
       const what = ts[k + 2]?.text;
@@ -23,7 +37,7 @@ export function customSections(m: Module, anns: readonly Annotation[], _tokens: 
         throw err(ts[k], 'malformed custom annotation');
       }
       if (what === 'first') after = 0;
-      else if (what === 'last') after = 11;
+      else if (what === 'last') after = last;
       else if (where === 'after') after = ids[what];
       else {
         const pos = SECTION_ORDER.indexOf(ids[what]);

@@ -117,11 +117,11 @@ export class Lexer {
     const annStack: { name: string; depth: number; tokens: Token[]; at: number; line: number; col: number }[] = [];
     let depthInAnn = 0;
     for (;;) {
-      const t = this.next();
+      const t = this.next(annStack.length > 0);
       if (!t) break;
       if (annStack.length > 0) {
         const top = annStack[annStack.length - 1];
-        if (t.kind === '(') depthInAnn++;
+        if (t.kind === '(' || (t.kind === 'reserved' && t.text.startsWith('(@'))) depthInAnn++;
         if (t.kind === ')') {
           if (depthInAnn === top.depth) {
             annStack.pop();
@@ -156,7 +156,7 @@ export class Lexer {
   }
 
   /** Next token, skipping space and comments; null at end. */
-  private next(): Token | null {
+  private next(inAnnotation = false): Token | null {
     const s = this.src;
     for (;;) {
       if (this.pos >= s.length) return null;
@@ -187,15 +187,18 @@ export class Lexer {
       ({ kind, text, line, col, start, end: this.pos, bytes });
     if (c === 0x28) {
       this.pos++;
-      if (s.charCodeAt(this.pos) === 0x40) {
+      const after = s.charCodeAt(this.pos + 1);
+      const hasId = after === 0x22 || (after < 0x80 && isIdChar(after));
+      if (s.charCodeAt(this.pos) === 0x40 && (hasId || !inAnnotation)) {
         // annotation start `(@id` or `(@"id"`
         this.pos++;
         let name: string;
         if (s.charCodeAt(this.pos) === 0x22) {
-          const b = this.string();
+          let b: Uint8Array;
+          try { b = this.string(); } catch { throw this.err('empty annotation id', start); }
           if (b.length === 0) throw this.err('empty annotation id', start);
           if (!isValidUtf8(b)) throw this.err('malformed UTF-8 encoding', start);
-          name = new TextDecoder().decode(b);
+          name = new TextDecoder('utf-8', { ignoreBOM: true }).decode(b);
         } else {
           const p0 = this.pos;
           while (this.pos < s.length && isIdChar(s.charCodeAt(this.pos))) this.pos++;
@@ -215,7 +218,14 @@ export class Lexer {
     for (;;) {
       const d = s.charCodeAt(this.pos);
       if (this.pos >= s.length) break;
-      if (d === 0x22) { bytes = this.string(); strings++; continue; }
+      if (d === 0x22) {
+        if (this.pos === start + 1 && c === 0x24) {
+          // `$"..."`: a bad string after `$` leaves a lone `$`, an empty identifier
+          try { bytes = this.string(); } catch { throw this.err('empty identifier', start); }
+        } else bytes = this.string();
+        strings++;
+        continue;
+      }
       if (isIdChar(d)) { this.pos++; idchars++; continue; }
       break;
     }
@@ -228,6 +238,7 @@ export class Lexer {
         const d = s.charCodeAt(start + 1);
         if (!(c < 0xdc00 && d >= 0xdc00 && d < 0xe000)) throw this.err('malformed UTF-8 encoding', start);
       }
+      if (inAnnotation) throw this.err('illegal character', start);
       if (c < 0x20 || c === 0x7f) throw this.err('misplaced control character', start);
       if (c >= 0x80) throw this.err('misplaced unicode character', start);
       throw this.err('illegal character', start);
@@ -238,7 +249,7 @@ export class Lexer {
       if (strings === 1) {
         if (bytes!.length === 0) throw this.err('empty identifier', start);
         if (!isValidUtf8(bytes!)) throw this.err('malformed UTF-8 encoding', start);
-        return mk('id', new TextDecoder().decode(bytes));
+        return mk('id', new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes));
       }
       if (idchars === 1) throw this.err('empty identifier', start);
       return mk('id', text.slice(1));

@@ -36,6 +36,8 @@ export class ModuleContext {
   readonly fields: IndexSpace[] = [];
   /** Address type of each memory (true: i64), for memarg offsets. */
   readonly mem64: boolean[] = [];
+  /** Some instruction names a data segment: the binary then needs a data count section. */
+  dataRefs = false;
 
   constructor(readonly features: Features = DEFAULT_FEATURES) {}
 
@@ -80,6 +82,10 @@ export class ModuleContext {
       const idx = this.types.ref(c);
       c.close();
       const pr = paramsResults(c, this.types, allowIds);
+      if (pr.params.length === 0 && pr.results.length === 0 && this.m.types[idx]?.comp.kind !== 'func') {
+        // an unknown or non-function type without inline signature is the validator's to reject
+        return { idx, params: [], results: [], ids: [], idToks: [] };
+      }
       const ft = this.funcTypeAt(c, tok, idx);
       if (pr.params.length > 0 || pr.results.length > 0) {
         if (!equalValTypes(pr.params, ft.params) || !equalValTypes(pr.results, ft.results)) {

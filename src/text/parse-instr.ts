@@ -6,7 +6,7 @@ import type { Cursor } from './cursor.js';
 import type { IndexSpace } from './index-space.js';
 import type { Token } from './lexer.js';
 import type { ModuleContext } from './module-context.js';
-import { isFloatLit, isInt, parseIntN } from './numbers.js';
+import { isFloatLit, isInt, isNat, parseIntN } from './numbers.js';
 import { parseF32, parseF64 } from './float.js';
 import { heapType, isValTypeStart, refTypeOf, valType } from './parse-types.js';
 import { ByteWriter } from '../decoder/byte-writer.js';
@@ -142,22 +142,24 @@ function flat(c: Cursor, ctx: BodyContext, w: ByteWriter): void {
     if (name === 'if' && c.isAtom('else')) {
       c.i++;
       endLabel(c, label);
-      w.byte(0x05);
-      instrs(c, ctx, w);
+      elseBranch(c, ctx, w);
     }
     if (name === 'try') {
+      let handlers = 0;
       while (c.isAtom('catch')) {
+        handlers++;
         c.i++;
         writeOpcode(w, op('catch'));
         w.u32(ctx.mod.tags.ref(c));
         instrs(c, ctx, w);
       }
       if (c.isAtom('catch_all')) {
+        handlers++;
         c.i++;
         writeOpcode(w, op('catch_all'));
         instrs(c, ctx, w);
       }
-      if (c.isAtom('delegate')) {
+      if (handlers === 0 && c.isAtom('delegate')) {
         c.i++;
         ctx.labels.pop();
         writeOpcode(w, op('delegate'));
@@ -172,6 +174,14 @@ function flat(c: Cursor, ctx: BodyContext, w: ByteWriter): void {
     return;
   }
   plainOp(c, ctx, w, t);
+}
+
+/** `else` and its instructions; an empty else branch is not encoded (as the reference encoder does). */
+function elseBranch(c: Cursor, ctx: BodyContext, w: ByteWriter): void {
+  w.byte(0x05);
+  const at = w.length;
+  instrs(c, ctx, w);
+  if (w.length === at) w.length--;
 }
 
 function folded(c: Cursor, ctx: BodyContext, w: ByteWriter): void {
@@ -205,8 +215,7 @@ function folded(c: Cursor, ctx: BodyContext, w: ByteWriter): void {
     c.close();
     if (c.isField('else')) {
       c.i += 2;
-      w.byte(0x05);
-      instrs(c, ctx, w);
+      elseBranch(c, ctx, w);
       c.close();
     }
     c.close();
@@ -221,7 +230,9 @@ function folded(c: Cursor, ctx: BodyContext, w: ByteWriter): void {
     c.openField('do');
     instrs(c, ctx, w);
     c.close();
+    let handlers = 0;
     while (c.isField('catch')) {
+      handlers++;
       c.i += 2;
       writeOpcode(w, op('catch'));
       w.u32(ctx.mod.tags.ref(c));
@@ -229,12 +240,13 @@ function folded(c: Cursor, ctx: BodyContext, w: ByteWriter): void {
       c.close();
     }
     if (c.isField('catch_all')) {
+      handlers++;
       c.i += 2;
       writeOpcode(w, op('catch_all'));
       instrs(c, ctx, w);
       c.close();
     }
-    if (c.isField('delegate')) {
+    if (handlers === 0 && c.isField('delegate')) {
       c.i += 2;
       ctx.labels.pop();
       writeOpcode(w, op('delegate'));
@@ -319,7 +331,7 @@ function plainOp(c: Cursor, ctx: BodyContext, w: ByteWriter, t: Token): void {
       const l = labelRef(c, ctx);
       const r1 = refTypeOf(c, mod.types);
       const r2 = refTypeOf(c, mod.types);
-      const flags = (r1.nullable ? 1 : 0) | (r2.nullable ? 2 : 0) | (r1.exact ? 4 : 0) | (r2.exact ? 8 : 0);
+      const flags = (r1.nullable ? 1 : 0) | (r2.nullable ? 2 : 0);
       w.byte(flags).u32(l);
       if (r1.exact) w.byte(0x62);
       w.heapType(r1.heap);
@@ -338,6 +350,7 @@ function plainOp(c: Cursor, ctx: BodyContext, w: ByteWriter, t: Token): void {
       writeOpcode(w, info);
       const space = name === 'memory.init' ? mod.mems : mod.tables;
       const segs = name === 'memory.init' ? mod.datas : mod.elems;
+      if (name === 'memory.init') mod.dataRefs = true;
       let target = 0;
       if (isIndex(c) && isIndexAt(c, 1)) target = space.ref(c);
       w.u32(segs.ref(c)).u32(target);
@@ -383,7 +396,7 @@ function plainOp(c: Cursor, ctx: BodyContext, w: ByteWriter, t: Token): void {
       }
       case 'tag': w.u32(mod.tags.ref(c)); break;
       case 'elem': w.u32(mod.elems.ref(c)); break;
-      case 'data': w.u32(mod.datas.ref(c)); break;
+      case 'data': mod.dataRefs = true; w.u32(mod.datas.ref(c)); break;
       case 'field': {
         const ft = c.peek();
         if (ft?.kind === 'id') {
@@ -405,17 +418,18 @@ function plainOp(c: Cursor, ctx: BodyContext, w: ByteWriter, t: Token): void {
         break;
       }
       case 'v128': v128Const(c, w); break;
-      case 'lane': w.byte(c.nat(8)); break;
+      case 'lane': w.byte(nat8(c)); break;
       case 'shuffle': {
-        for (let k = 0; k < 16; k++) {
-          const lt = c.peek();
-          if (!c.isIntLit()) {
-            if (lt && (lt.kind === ')' || lt.kind === '(') ) throw c.errAt(lt, 'invalid lane length');
-            throw c.unexpected(lt);
-          }
-          w.byte(c.nat(8));
+        const toks: Token[] = [];
+        while (c.isNumber()) toks.push(c.next());
+        if (toks.length < 16 && !c.isOpen() && !c.isClose() && c.peek()) throw c.unexpected();
+        if (toks.length !== 16) throw c.errAt(toks[0] ?? c.peek(), 'invalid lane length');
+        for (const lt of toks) {
+          if (!isInt(lt.text) || lt.text.startsWith('-') || lt.text.startsWith('+')) throw c.errAt(lt, 'i8 constant out of range');
+          const v = parseIntN(lt.text, 64)!;
+          if (v > 255n) throw c.errAt(lt, 'i8 constant out of range');
+          w.byte(Number(v));
         }
-        if (c.isIntLit()) throw c.errAt(c.peek(), 'invalid lane length');
         break;
       }
       case 'heaptype': {
@@ -431,6 +445,16 @@ function plainOp(c: Cursor, ctx: BodyContext, w: ByteWriter, t: Token): void {
       case 'blocktype': break;
     }
   }
+}
+
+/** A lane index: an unsigned 8-bit literal. */
+function nat8(c: Cursor): number {
+  const t = c.peek();
+  if (t?.kind !== 'atom' || !isNat(t.text)) throw c.unexpected(t);
+  c.i++;
+  const v = parseIntN(t.text, 64);
+  if (v === null || v > 255n || v < 0n) throw c.errAt(t, 'i8 constant out of range');
+  return Number(v);
 }
 
 function isIndexAt(c: Cursor, k: number): boolean {
@@ -483,6 +507,10 @@ function f32Lit(c: Cursor): number {
   const t = c.peek();
   if (t?.kind !== 'atom' || !isFloatLit(t.text)) throw c.unexpected(t);
   c.i++;
+  return f32Tok(c, t);
+}
+
+function f32Tok(c: Cursor, t: Token): number {
   const v = parseF32(t.text);
   if (v === null) throw c.errAt(t, 'constant out of range');
   return v;
@@ -492,6 +520,10 @@ function f64Lit(c: Cursor): bigint {
   const t = c.peek();
   if (t?.kind !== 'atom' || !isFloatLit(t.text)) throw c.unexpected(t);
   c.i++;
+  return f64Tok(c, t);
+}
+
+function f64Tok(c: Cursor, t: Token): bigint {
   const v = parseF64(t.text);
   if (v === null) throw c.errAt(t, 'constant out of range');
   return v;
@@ -511,29 +543,27 @@ export function v128Lanes(c: Cursor): Uint8Array {
   c.i++;
   const out = new Uint8Array(16);
   const dv = new DataView(out.buffer);
-  const bytes = shape.bits / 8;
+  const toks: Token[] = [];
+  while (c.isNumber()) toks.push(c.next());
+  if (toks.length < shape.n && !c.isOpen() && !c.isClose() && c.peek()) throw c.unexpected();
+  if (toks.length !== shape.n) throw c.errAt(toks[0] ?? st, 'wrong number of lane literals');
+  const end = c.i;
   for (let k = 0; k < shape.n; k++) {
-    const t = c.peek();
-    if (t?.kind !== 'atom' || !isFloatLit(t.text)) {
-      if (!t || t.kind === ')' || t.kind === '(') throw c.errAt(t, 'wrong number of lane literals');
-      throw c.unexpected(t);
-    }
+    const t = toks[k];
     if (shape.float) {
-      if (shape.bits === 32) dv.setUint32(k * 4, f32Lit(c), true);
-      else dv.setBigUint64(k * 8, f64Lit(c), true);
-    } else {
-      if (!isInt(t.text)) throw c.unexpected(t);
-      c.i++;
-      const v = parseIntN(t.text, shape.bits);
-      if (v === null) throw c.errAt(t, `${shape.bits === 8 ? 'i8' : shape.bits === 16 ? 'i16' : shape.bits === 32 ? 'i32' : 'i64'} constant out of range`);
-      if (bytes === 1) dv.setUint8(k, Number(BigInt.asUintN(8, v)));
-      else if (bytes === 2) dv.setUint16(k * 2, Number(BigInt.asUintN(16, v)), true);
-      else if (bytes === 4) dv.setUint32(k * 4, Number(BigInt.asUintN(32, v)), true);
-      else dv.setBigUint64(k * 8, BigInt.asUintN(64, v), true);
+      if (shape.bits === 32) dv.setUint32(k * 4, f32Tok(c, t), true);
+      else dv.setBigUint64(k * 8, f64Tok(c, t), true);
+      continue;
     }
+    if (!isInt(t.text)) throw c.errAt(t, 'constant out of range');
+    const v = parseIntN(t.text, shape.bits);
+    if (v === null) throw c.errAt(t, 'constant out of range');
+    if (shape.bits === 8) dv.setUint8(k, Number(BigInt.asUintN(8, v)));
+    else if (shape.bits === 16) dv.setUint16(k * 2, Number(BigInt.asUintN(16, v)), true);
+    else if (shape.bits === 32) dv.setUint32(k * 4, Number(BigInt.asUintN(32, v)), true);
+    else dv.setBigUint64(k * 8, BigInt.asUintN(64, v), true);
   }
-  const t = c.peek();
-  if (t?.kind === 'atom' && isFloatLit(t.text)) throw c.errAt(t, 'wrong number of lane literals');
+  c.i = end;
   return out;
 }
 

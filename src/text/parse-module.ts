@@ -68,6 +68,7 @@ export function parseModuleFields(tokens: readonly Token[], start: number, end: 
     const fc = new Cursor(tokens, f.at + 2, f.end - 1);
     parseField(ctx, fc, f.kw, tokens[f.at + 1]);
   }
+  if (ctx.dataRefs) ctx.m.dataCount = ctx.m.datas.length;
   if (annotations.length > 0) customSections(ctx.m, annotations, tokens, start, end);
   return ctx.m;
 }
@@ -194,14 +195,32 @@ function inlineImport(c: Cursor): { module: string; name: string } | null {
   return { module, name };
 }
 
-function limits(c: Cursor, is64: boolean): Limits {
-  const min = c.nat64();
+/**
+ * Limits are u64 literals for both address types in 3.0 (the validator checks the ranges).
+ * `narrow32`: bases before memory64 (the threads proposal's profile, which also lacks
+ * multi-memory) read i32 limits as u32 literals.
+ */
+function limits(c: Cursor, is64: boolean, narrow32 = false): Limits {
+  const lim = (): bigint => {
+    const t = c.peek();
+    const v = c.nat64();
+    if (narrow32 && !is64 && v >= 1n << 32n) throw c.errAt(t, 'i32 constant out of range');
+    return v;
+  };
+  const min = lim();
   let max: bigint | null = null;
-  if (c.isNat()) max = c.nat64();
-  if (!is64 && (min >= 1n << 32n || (max !== null && max >= 1n << 32n))) {
-    throw c.errAt(c.peek(-1 as number), 'constant out of range');
-  }
-  return { min: Number(min), max: max === null ? null : Number(max), is64 };
+  if (c.isNat()) max = lim();
+  return { min: limitNumber(min), max: max === null ? null : limitNumber(max), is64 };
+}
+
+/**
+ * Limits are numbers in the AST (exact below 2^53). Values from 2^64-2^11 up would round to 2^64,
+ * which no u64 encoding holds; they become the largest double below 2^64 instead (still far
+ * beyond every valid limit, so validation rejects them the same way).
+ */
+function limitNumber(v: bigint): number {
+  const n = Number(v);
+  return n >= 2 ** 64 ? 2 ** 64 - 2 ** 11 : n;
 }
 
 function addrType(c: Cursor): boolean {
@@ -220,9 +239,9 @@ function pageSize(c: Cursor): { log2: number; explicit: boolean } {
   return { log2: n.toString(2).length - 1, explicit: true };
 }
 
-function memType(c: Cursor): MemType {
+function memType(c: Cursor, narrow32: boolean): MemType {
   const is64 = addrType(c);
-  const l = limits(c, is64);
+  const l = limits(c, is64, narrow32);
   let shared = false;
   if (c.isAtom('shared')) { c.i++; shared = true; } else if (c.isAtom('unshared')) c.i++;
   const ps = pageSize(c);
@@ -262,7 +281,7 @@ function importDesc(ctx: ModuleContext, c: Cursor, kind: ExternKind): ImportDesc
     case 'func': return funcImportType(ctx, c);
     case 'table': return { kind: 'table', type: tableType(ctx, c) };
     case 'memory': {
-      const type = memType(c);
+      const type = memType(c, !ctx.features.multiMemory);
       ctx.mem64.push(type.limits.is64);
       return { kind: 'memory', type };
     }
@@ -390,7 +409,7 @@ function parseField(ctx: ModuleContext, c: Cursor, kw: string, kwTok: Token): vo
       inlineExports(ctx, c, 'memory', index);
       const imp = inlineImport(c);
       if (imp) {
-        const type = memType(c);
+        const type = memType(c, !ctx.features.multiMemory);
         ctx.mem64.push(type.limits.is64);
         m.imports.push({ ...imp, desc: { kind: 'memory', type } });
         if (!c.done) throw c.unexpected();
@@ -415,7 +434,7 @@ function parseField(ctx: ModuleContext, c: Cursor, kw: string, kwTok: Token): vo
         return;
       }
       c.i = save;
-      const type = memType(c);
+      const type = memType(c, !ctx.features.multiMemory);
       ctx.mem64.push(type.limits.is64);
       m.memories.push({ type });
       if (!c.done) throw c.unexpected();
@@ -479,9 +498,10 @@ function parseField(ctx: ModuleContext, c: Cursor, kw: string, kwTok: Token): vo
         table = ctx.tables.ref(c);
         c.close();
       }
-      if (c.isOpen()) {
+      if (table < 0 && c.isIndex() && c.peek(1)?.kind === '(') table = ctx.tables.ref(c);
+      if (c.isOpen() && !isRefTypeStart(c)) {
         const offset = offsetExpr(ctx, c);
-        const l = elemList(ctx, c, table < 0);
+        const l = elemList(ctx, c, true);
         m.elems.push({ mode: { kind: 'active', table: Math.max(table, 0), offset }, ...l });
         return;
       }
@@ -498,6 +518,7 @@ function parseField(ctx: ModuleContext, c: Cursor, kw: string, kwTok: Token): vo
         memory = ctx.mems.ref(c);
         c.close();
       }
+      if (memory < 0 && c.isIndex() && c.peek(1)?.kind === '(') memory = ctx.mems.ref(c);
       let offset: Expr | null = null;
       if (c.isOpen()) offset = offsetExpr(ctx, c);
       else if (memory >= 0) throw c.unexpected();

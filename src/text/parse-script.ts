@@ -8,10 +8,17 @@ import { isFloatLit, isInt, parseIntN } from './numbers.js';
 import { parseF32, parseF64 } from './float.js';
 import type { Action, Command, ScriptModule, ScriptValue } from './script-ast.js';
 
+const MODULE_FIELDS = new Set(['type', 'rec', 'import', 'func', 'table', 'memory', 'global', 'tag', 'export', 'start', 'elem', 'data']);
+
 export function parseScript(source: string): Command[] {
   const { tokens } = lex(source);
   const c = new Cursor(tokens);
   const out: Command[] = [];
+  // A script may be a bare module: its fields at top level (e.g. inline-module.wast).
+  const first = c.fieldName();
+  if (first !== null && MODULE_FIELDS.has(first)) {
+    return [{ line: tokens[0].line, cmd: 'module', name: null, module: { kind: 'text', source, line: tokens[0].line }, definition: false }];
+  }
   while (!c.done) out.push(command(c, source));
   return out;
 }
@@ -195,7 +202,7 @@ function value(c: Cursor, pattern: boolean): ScriptValue {
 }
 
 function message(c: Cursor): string {
-  return new TextDecoder().decode(c.stringBytes());
+  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(c.stringBytes());
 }
 
 function command(c: Cursor, source: string): Command {

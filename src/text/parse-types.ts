@@ -36,9 +36,11 @@ export function heapType(c: Cursor, types: IndexSpace): Heap {
   }
   if (c.isField('exact')) {
     c.i += 2;
-    const h = heapType(c, types);
+    // only concrete types can be exact
+    if (!types.isRef(c)) throw c.unexpected();
+    const heap = types.ref(c);
     c.close();
-    return { heap: h.heap, exact: true };
+    return { heap, exact: true };
   }
   if (types.isRef(c)) return { heap: types.ref(c), exact: false };
   throw c.unexpected();
@@ -62,14 +64,9 @@ export function refTypeOf(c: Cursor, types: IndexSpace): RefType {
     c.i++;
     nullable = true;
   }
-  let exactKw = false;
-  if (c.isAtom('exact')) {
-    c.i++;
-    exactKw = true;
-  }
   const h = heapType(c, types);
   c.close();
-  return refType(nullable, h.heap, h.exact || exactKw);
+  return refType(nullable, h.heap, h.exact);
 }
 
 export function isValTypeStart(c: Cursor): boolean {
@@ -135,6 +132,7 @@ export function paramsResults(c: Cursor, types: IndexSpace, allowIds: boolean):
     while (!c.isClose()) results.push(valType(c, types));
     c.close();
   }
+  if (c.isField('param')) throw c.unexpected(c.peek(1));
   return { params, results, ids, idToks };
 }
 

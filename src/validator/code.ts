@@ -47,14 +47,20 @@ const CONST_NAMES = [
 ];
 const CONST_OK = Uint8Array.from(OPS, (o) => (CONST_NAMES.includes(o.name) ? 1 : 0));
 
-const enabledCache = new WeakMap<Features, Uint8Array>();
-function enabledOps(f: Features): Uint8Array {
-  let e = enabledCache.get(f);
-  if (!e) {
-    e = Uint8Array.from(OPS, (o) => (f.ops.has(o.feature) ? 1 : 0));
-    enabledCache.set(f, e);
+/**
+ * Per-feature-set gates, one lookup per instruction: gate[id] is 0 when the instruction may
+ * appear, 1 when its feature is off, 2 when it is not constant (const-expression gate only).
+ */
+interface Gates { readonly code: Uint8Array; readonly konst: Uint8Array }
+const gateCache = new WeakMap<Features, Gates>();
+function gatesFor(f: Features): Gates {
+  let g = gateCache.get(f);
+  if (!g) {
+    const code = Uint8Array.from(OPS, (o) => (f.ops.has(o.feature) ? 0 : 1));
+    const konst = Uint8Array.from(OPS, (o, i) => code[i] || (CONST_OK[i] ? 0 : 2));
+    gateCache.set(f, (g = { code, konst }));
   }
-  return e;
+  return g;
 }
 
 function str(t: Slot): string {
@@ -79,8 +85,195 @@ function one(t: ValType): readonly ValType[] {
   return a;
 }
 
+/** Dense rule codes: KIND[op id] (0 = fixed signature, the generic path). Literal cases
+ * let V8 compile the dispatch switch to a jump table. */
+const enum K {
+  generic = 0,
+  any_convert_extern = 1,
+  array_copy = 2,
+  array_fill = 3,
+  array_get = 4,
+  array_get_s = 5,
+  array_get_u = 6,
+  array_init_data = 7,
+  array_init_elem = 8,
+  array_new = 9,
+  array_new_data = 10,
+  array_new_default = 11,
+  array_new_elem = 12,
+  array_new_fixed = 13,
+  array_set = 14,
+  block = 15,
+  br = 16,
+  br_if = 17,
+  br_on_cast = 18,
+  br_on_cast_desc_eq = 19,
+  br_on_cast_desc_eq_fail = 20,
+  br_on_cast_fail = 21,
+  br_on_non_null = 22,
+  br_on_null = 23,
+  br_table = 24,
+  call = 25,
+  call_indirect = 26,
+  call_ref = 27,
+  catch = 28,
+  catch_all = 29,
+  data_drop = 30,
+  delegate = 31,
+  drop = 32,
+  elem_drop = 33,
+  else = 34,
+  end = 35,
+  extern_convert_any = 36,
+  global_get = 37,
+  global_set = 38,
+  if = 39,
+  local_get = 40,
+  local_set = 41,
+  local_tee = 42,
+  loop = 43,
+  memory_copy = 44,
+  memory_fill = 45,
+  memory_init = 46,
+  nop = 47,
+  ref_as_non_null = 48,
+  ref_cast = 49,
+  ref_cast_desc_eq = 50,
+  ref_cast_desc_eq_null = 51,
+  ref_cast_null = 52,
+  ref_func = 53,
+  ref_get_desc = 54,
+  ref_is_null = 55,
+  ref_null = 56,
+  ref_test = 57,
+  ref_test_null = 58,
+  rethrow = 59,
+  return = 60,
+  return_call = 61,
+  return_call_indirect = 62,
+  return_call_ref = 63,
+  select = 64,
+  select_t = 65,
+  struct_get = 66,
+  struct_get_s = 67,
+  struct_get_u = 68,
+  struct_new = 69,
+  struct_new_default = 70,
+  struct_new_default_desc = 71,
+  struct_new_desc = 72,
+  struct_set = 73,
+  table_copy = 74,
+  table_fill = 75,
+  table_get = 76,
+  table_grow = 77,
+  table_init = 78,
+  table_set = 79,
+  table_size = 80,
+  throw = 81,
+  throw_ref = 82,
+  try = 83,
+  try_table = 84,
+  unreachable = 85,
+}
+
+const K_BY_NAME = {
+  any_convert_extern: K.any_convert_extern,
+  array_copy: K.array_copy,
+  array_fill: K.array_fill,
+  array_get: K.array_get,
+  array_get_s: K.array_get_s,
+  array_get_u: K.array_get_u,
+  array_init_data: K.array_init_data,
+  array_init_elem: K.array_init_elem,
+  array_new: K.array_new,
+  array_new_data: K.array_new_data,
+  array_new_default: K.array_new_default,
+  array_new_elem: K.array_new_elem,
+  array_new_fixed: K.array_new_fixed,
+  array_set: K.array_set,
+  block: K.block,
+  br: K.br,
+  br_if: K.br_if,
+  br_on_cast: K.br_on_cast,
+  br_on_cast_desc_eq: K.br_on_cast_desc_eq,
+  br_on_cast_desc_eq_fail: K.br_on_cast_desc_eq_fail,
+  br_on_cast_fail: K.br_on_cast_fail,
+  br_on_non_null: K.br_on_non_null,
+  br_on_null: K.br_on_null,
+  br_table: K.br_table,
+  call: K.call,
+  call_indirect: K.call_indirect,
+  call_ref: K.call_ref,
+  catch: K.catch,
+  catch_all: K.catch_all,
+  data_drop: K.data_drop,
+  delegate: K.delegate,
+  drop: K.drop,
+  elem_drop: K.elem_drop,
+  else: K.else,
+  end: K.end,
+  extern_convert_any: K.extern_convert_any,
+  global_get: K.global_get,
+  global_set: K.global_set,
+  if: K.if,
+  local_get: K.local_get,
+  local_set: K.local_set,
+  local_tee: K.local_tee,
+  loop: K.loop,
+  memory_copy: K.memory_copy,
+  memory_fill: K.memory_fill,
+  memory_init: K.memory_init,
+  nop: K.nop,
+  ref_as_non_null: K.ref_as_non_null,
+  ref_cast: K.ref_cast,
+  ref_cast_desc_eq: K.ref_cast_desc_eq,
+  ref_cast_desc_eq_null: K.ref_cast_desc_eq_null,
+  ref_cast_null: K.ref_cast_null,
+  ref_func: K.ref_func,
+  ref_get_desc: K.ref_get_desc,
+  ref_is_null: K.ref_is_null,
+  ref_null: K.ref_null,
+  ref_test: K.ref_test,
+  ref_test_null: K.ref_test_null,
+  rethrow: K.rethrow,
+  return: K.return,
+  return_call: K.return_call,
+  return_call_indirect: K.return_call_indirect,
+  return_call_ref: K.return_call_ref,
+  select: K.select,
+  select_t: K.select_t,
+  struct_get: K.struct_get,
+  struct_get_s: K.struct_get_s,
+  struct_get_u: K.struct_get_u,
+  struct_new: K.struct_new,
+  struct_new_default: K.struct_new_default,
+  struct_new_default_desc: K.struct_new_default_desc,
+  struct_new_desc: K.struct_new_desc,
+  struct_set: K.struct_set,
+  table_copy: K.table_copy,
+  table_fill: K.table_fill,
+  table_get: K.table_get,
+  table_grow: K.table_grow,
+  table_init: K.table_init,
+  table_set: K.table_set,
+  table_size: K.table_size,
+  throw: K.throw,
+  throw_ref: K.throw_ref,
+  try: K.try,
+  try_table: K.try_table,
+  unreachable: K.unreachable,
+};
+
+const KIND = Uint8Array.from(OPS, (o) => {
+  let key = o.name.replace(/\./g, '_');
+  if (o.nullable) key += '_null';
+  if (o.name === 'select' && o.imms.length > 0) key = 'select_t';
+  return (K_BY_NAME as Record<string, number>)[key] ?? K.generic;
+});
+const SHUFFLE_ID = OP.i8x16_shuffle;
+
 /** Frame kinds beyond opcode ids. */
-const K_FUNC = -1;
+const K_FUNC = 255;
 
 export interface BodyInfo {
   /** Largest operand-stack height reached. */
@@ -90,7 +283,7 @@ export interface BodyInfo {
 export class CodeValidator {
   private c!: ModuleContext;
   private r!: InstrReader;
-  private enabled!: Uint8Array;
+  private gates!: Gates;
   private fi = -1;
 
   private vals: Slot[] = [];
@@ -120,7 +313,7 @@ export class CodeValidator {
 
   constructor(ctx: ModuleContext) {
     this.c = ctx;
-    this.enabled = enabledOps(ctx.features);
+    this.gates = gatesFor(ctx.features);
   }
 
   // ---- entry points ----------------------------------------------------------------------
@@ -237,7 +430,7 @@ export class CodeValidator {
   private labelTypes(depth: number): readonly ValType[] {
     if (depth >= this.ch) this.err(`unknown label ${depth}`);
     const i = this.ch - 1 - depth;
-    return this.cKind[i] === OP.loop ? this.cStart[i] : this.cEnd[i];
+    return this.cKind[i] === K.loop ? this.cStart[i] : this.cEnd[i];
   }
 
   private resetInits(to: number): void {
@@ -319,7 +512,7 @@ export class CodeValidator {
   }
 
   private data(i: number): void {
-    if (!this.c.hasDataCount) this.err('data count section required');
+    // The binary decoder enforces "data count section required"; text modules carry none.
     if (i >= this.c.dataCount) this.err(`unknown data segment ${i}`);
   }
 
@@ -348,102 +541,108 @@ export class CodeValidator {
     this.maxH = 0;
     this.ch = 0;
     this.pushCtl(K_FUNC, start, end);
-    const enabled = this.enabled;
+    const gate = this.constMode ? this.gates.konst : this.gates.code;
     const c = this.c;
     while (this.ch > 0) {
-      const op = r.next();
-      if (!enabled[op]) this.err(`unknown operator ${OPS[op].name}`);
-      if (this.constMode && !CONST_OK[op]) this.err('constant expression required');
+      const id = r.next();
+      if (gate[id] !== 0) {
+        this.err(gate[id] === 1 ? `unknown operator ${OPS[id].name}` : 'constant expression required');
+      }
+      const op = KIND[id];
+      if (op === K.generic) {
+        this.generic(id);
+        continue;
+      }
       switch (op) {
-        case OP.unreachable: this.unreachable(); break;
-        case OP.nop: break;
-        case OP.block: case OP.loop: {
+        case K.unreachable: this.unreachable(); break;
+        case K.nop: break;
+        case K.block: case K.loop: {
           this.blockSig();
           this.popVals(this.blockParams);
           this.pushCtl(op, this.blockParams, this.blockResults);
           break;
         }
-        case OP.if: {
+        case K.if: {
           this.blockSig();
           this.popExpect('i32');
           this.popVals(this.blockParams);
           this.pushCtl(op, this.blockParams, this.blockResults);
           break;
         }
-        case OP.else: {
+        case K.else: {
           const top = this.ch - 1;
-          if (this.cKind[top] !== OP.if) this.err('else without if');
+          if (this.cKind[top] !== K.if) this.err('else without if');
           this.checkFrameEnd();
-          this.cKind[top] = OP.else;
+          this.cKind[top] = K.else;
           this.cUnreach[top] = false;
           this.pushVals(this.cStart[top]);
           break;
         }
-        case OP.end: {
+        case K.end: {
           const top = this.checkFrameEnd();
           const kind = this.cKind[top];
           const startT = this.cStart[top];
           const endT = this.cEnd[top];
           this.ch--;
-          if (kind === OP.if && !valTypesSub(startT, endT)) {
+          if (kind === K.if && !valTypesSub(startT, endT)) {
             this.err(`type mismatch: block requires ${strs(endT)} but stack has ${strs(startT)}`);
           }
           if (this.ch > 0) this.pushVals(endT);
           break;
         }
-        case OP.br: {
+        case K.br: {
           this.popVals(this.labelTypes(r.x));
           this.unreachable();
           break;
         }
-        case OP.br_if: {
+        case K.br_if: {
           this.popExpect('i32');
           const lt = this.labelTypes(r.x);
           this.popVals(lt);
           this.pushVals(lt);
           break;
         }
-        case OP.br_table: this.brTable(); break;
-        case OP.return: {
+        case K.br_table: this.brTable(); break;
+        case K.return: {
           this.popVals(this.results);
           this.unreachable();
           break;
         }
-        case OP.call: {
+        case K.call: {
           const ft = this.funcOf(r.x);
           this.popVals(ft.params);
           this.pushVals(ft.results);
           break;
         }
-        case OP.return_call: {
+        case K.return_call: {
           const ft = this.funcOf(r.x);
           this.checkReturnResults(ft);
           this.popVals(ft.params);
           this.unreachable();
           break;
         }
-        case OP.call_indirect: case OP.return_call_indirect: {
+        case K.call_indirect: case K.return_call_indirect: {
           const tb = this.table(r.y);
           const ft = this.funcType(r.x);
           if (!refSub(tb.elem, internRef(true, 'func', false))) {
             this.err(`type mismatch: instruction requires table of function type but table has element type ${str(tb.elem)}`);
           }
-          if (op === OP.return_call_indirect) this.checkReturnResults(ft);
+          if (op === K.return_call_indirect) this.checkReturnResults(ft);
           this.popExpect(tb.addr);
           this.popVals(ft.params);
-          if (op === OP.call_indirect) this.pushVals(ft.results); else this.unreachable();
+          if (op === K.call_indirect) this.pushVals(ft.results); else this.unreachable();
           break;
         }
-        case OP.call_ref: case OP.return_call_ref: {
+        case K.call_ref: case K.return_call_ref: {
           const ft = this.funcType(r.x);
-          if (op === OP.return_call_ref) this.checkReturnResults(ft);
+          if (op === K.return_call_ref) this.checkReturnResults(ft);
           this.popExpect(this.refTo(r.x, true));
           this.popVals(ft.params);
-          if (op === OP.call_ref) this.pushVals(ft.results); else this.unreachable();
+          if (op === K.call_ref) this.pushVals(ft.results); else this.unreachable();
           break;
         }
-        case OP.drop: this.pop(); break;
-        case OP.select: {
+        case K.drop: this.pop(); break;
+        case K.select: {
           this.popExpect('i32');
           const t1 = this.pop();
           const t2 = this.pop();
@@ -456,7 +655,7 @@ export class CodeValidator {
           this.push(t1 ?? t2);
           break;
         }
-        case OP.select_t: {
+        case K.select_t: {
           if (r.valTypes.length !== 1) this.err('invalid result arity other than 1 is not (yet) allowed');
           const t = this.canonT(r.valTypes[0]);
           this.popExpect('i32');
@@ -465,14 +664,14 @@ export class CodeValidator {
           this.push(t);
           break;
         }
-        case OP.local_get: {
+        case K.local_get: {
           const x = r.x;
           if (x >= this.nLocals) this.err(`unknown local ${x}`);
           if (!this.localInit[x]) this.err('uninitialized local');
           this.push(this.localTypes[x]);
           break;
         }
-        case OP.local_set: case OP.local_tee: {
+        case K.local_set: case K.local_tee: {
           const x = r.x;
           if (x >= this.nLocals) this.err(`unknown local ${x}`);
           const t = this.localTypes[x];
@@ -481,10 +680,10 @@ export class CodeValidator {
             this.localInit[x] = 1;
             this.initStack[this.ih++] = x;
           }
-          if (op === OP.local_tee) this.push(t);
+          if (op === K.local_tee) this.push(t);
           break;
         }
-        case OP.global_get: {
+        case K.global_get: {
           const x = r.x;
           const limit = this.constMode ? this.constGlobals : c.globals.length;
           if (x >= limit) this.err(`unknown global ${x}`);
@@ -493,7 +692,7 @@ export class CodeValidator {
           this.push(g.type);
           break;
         }
-        case OP.global_set: {
+        case K.global_set: {
           const x = r.x;
           if (x >= c.globals.length) this.err(`unknown global ${x}`);
           const g = c.globals[x];
@@ -501,34 +700,34 @@ export class CodeValidator {
           this.popExpect(g.type);
           break;
         }
-        case OP.table_get: {
+        case K.table_get: {
           const tb = this.table(r.x);
           this.popExpect(tb.addr);
           this.push(tb.elem);
           break;
         }
-        case OP.table_set: {
+        case K.table_set: {
           const tb = this.table(r.x);
           this.popExpect(tb.elem);
           this.popExpect(tb.addr);
           break;
         }
-        case OP.table_size: this.push(this.table(r.x).addr); break;
-        case OP.table_grow: {
+        case K.table_size: this.push(this.table(r.x).addr); break;
+        case K.table_grow: {
           const tb = this.table(r.x);
           this.popExpect(tb.addr);
           this.popExpect(tb.elem);
           this.push(tb.addr);
           break;
         }
-        case OP.table_fill: {
+        case K.table_fill: {
           const tb = this.table(r.x);
           this.popExpect(tb.addr);
           this.popExpect(tb.elem);
           this.popExpect(tb.addr);
           break;
         }
-        case OP.table_copy: {
+        case K.table_copy: {
           const dst = this.table(r.x);
           const src = this.table(r.y);
           if (!refSub(src.elem, dst.elem)) {
@@ -539,7 +738,7 @@ export class CodeValidator {
           this.popExpect(dst.addr);
           break;
         }
-        case OP.table_init: {
+        case K.table_init: {
           const tb = this.table(r.y);
           const et = this.elemType(r.x);
           if (!refSub(et, tb.elem)) {
@@ -550,8 +749,8 @@ export class CodeValidator {
           this.popExpect(tb.addr);
           break;
         }
-        case OP.elem_drop: this.elemType(r.x); break;
-        case OP.memory_init: {
+        case K.elem_drop: this.elemType(r.x); break;
+        case K.memory_init: {
           const a = this.memAddr(r.y);
           this.data(r.x);
           this.popExpect('i32');
@@ -559,8 +758,8 @@ export class CodeValidator {
           this.popExpect(a);
           break;
         }
-        case OP.data_drop: this.data(r.x); break;
-        case OP.memory_copy: {
+        case K.data_drop: this.data(r.x); break;
+        case K.memory_copy: {
           const ad = this.memAddr(r.x);
           const as = this.memAddr(r.y);
           this.popExpect(ad === 'i64' && as === 'i64' ? 'i64' : 'i32');
@@ -568,28 +767,28 @@ export class CodeValidator {
           this.popExpect(ad);
           break;
         }
-        case OP.memory_fill: {
+        case K.memory_fill: {
           const a = this.memAddr(r.x);
           this.popExpect(a);
           this.popExpect('i32');
           this.popExpect(a);
           break;
         }
-        case OP.ref_null: this.push(internRef(true, this.heapC(r.heap), false)); break;
-        case OP.ref_is_null: this.popRef(); this.push('i32'); break;
-        case OP.ref_as_non_null: {
+        case K.ref_null: this.push(internRef(true, this.heapC(r.heap), r.exact)); break;
+        case K.ref_is_null: this.popRef(); this.push('i32'); break;
+        case K.ref_as_non_null: {
           const a = this.popRef();
           this.push(a === null ? null : internRef(false, a.heap, a.exact));
           break;
         }
-        case OP.ref_func: {
+        case K.ref_func: {
           const x = r.x;
           if (x >= c.funcTypeIdx.length) this.err(`unknown function ${x}`);
           if (!c.declaredFuncs[x]) this.err(`undeclared function reference ${x}`);
-          this.push(this.refTo(c.funcTypeIdx[x], false, c.features.ops.has('custom-descriptors')));
+          this.push(this.refTo(c.funcTypeIdx[x], false, c.funcExact[x] === 1));
           break;
         }
-        case OP.br_on_null: {
+        case K.br_on_null: {
           const a = this.popRef();
           const lt = this.labelTypes(r.x);
           this.popVals(lt);
@@ -597,7 +796,7 @@ export class CodeValidator {
           this.push(a === null ? null : internRef(false, a.heap, a.exact));
           break;
         }
-        case OP.br_on_non_null: {
+        case K.br_on_non_null: {
           const lt = this.labelTypes(r.x);
           const last = lt.length > 0 ? lt[lt.length - 1] : null;
           if (last === null || typeof last !== 'object') {
@@ -608,13 +807,13 @@ export class CodeValidator {
           for (let i = 0; i < lt.length - 1; i++) this.push(lt[i]);
           break;
         }
-        case OP.throw: {
+        case K.throw: {
           this.popVals(this.tagParams(r.x));
           this.unreachable();
           break;
         }
-        case OP.throw_ref: this.popExpect(exnref); this.unreachable(); break;
-        case OP.try_table: {
+        case K.throw_ref: this.popExpect(exnref); this.unreachable(); break;
+        case K.try_table: {
           this.blockSig();
           const params = this.blockParams;
           const results = this.blockResults;
@@ -623,25 +822,25 @@ export class CodeValidator {
           this.pushCtl(op, params, results);
           break;
         }
-        case OP.try: {
+        case K.try: {
           this.blockSig();
           this.popVals(this.blockParams);
           this.pushCtl(op, this.blockParams, this.blockResults);
           break;
         }
-        case OP.catch: case OP.catch_all: {
+        case K.catch: case K.catch_all: {
           const top = this.ch - 1;
           const k = this.cKind[top];
-          if (k !== OP.try && k !== OP.catch) this.err(op === OP.catch ? 'catch without try' : 'catch_all without try');
+          if (k !== K.try && k !== K.catch) this.err(op === K.catch ? 'catch without try' : 'catch_all without try');
           this.checkFrameEnd();
           this.cKind[top] = op;
           this.cUnreach[top] = false;
-          if (op === OP.catch) this.pushVals(this.tagParams(r.x));
+          if (op === K.catch) this.pushVals(this.tagParams(r.x));
           break;
         }
-        case OP.delegate: {
+        case K.delegate: {
           const top = this.ch - 1;
-          if (this.cKind[top] !== OP.try) this.err('delegate without try');
+          if (this.cKind[top] !== K.try) this.err('delegate without try');
           this.checkFrameEnd();
           const endT = this.cEnd[top];
           this.ch--;
@@ -649,15 +848,15 @@ export class CodeValidator {
           this.pushVals(endT);
           break;
         }
-        case OP.rethrow: {
+        case K.rethrow: {
           if (r.x >= this.ch) this.err(`unknown label ${r.x}`);
           const k = this.cKind[this.ch - 1 - r.x];
-          if (k !== OP.catch && k !== OP.catch_all) this.err('invalid rethrow label');
+          if (k !== K.catch && k !== K.catch_all) this.err('invalid rethrow label');
           this.unreachable();
           break;
         }
         default:
-          if (!this.gcOp(op)) this.generic(op);
+          this.gcOp(op);
       }
     }
     if (r.pos < r.end) fail('operators remaining after end of function', this.fi, r.absPos);
@@ -705,7 +904,7 @@ export class CodeValidator {
       }
     }
     if (HAS_LANE[op] && r.lane >= OPS[op].laneCount) this.err('invalid lane index');
-    if (op === OP.i8x16_shuffle) {
+    if (op === SHUFFLE_ID) {
       for (let k = 0; k < 16; k++) if (r.lanes[k] >= 32) this.err('invalid lane index');
     }
     const ps = is64 ? SIG_P64[op] : SIG_P32[op];
@@ -720,15 +919,15 @@ export class CodeValidator {
     const r = this.r;
     const c = this.c;
     switch (op) {
-      case OP.struct_new: case OP.struct_new_default:
-      case OP.struct_new_desc: case OP.struct_new_default_desc: {
+      case K.struct_new: case K.struct_new_default:
+      case K.struct_new_desc: case K.struct_new_default_desc: {
         const st = this.structType(r.x);
         const sub = c.types[r.x];
-        const withDesc = op === OP.struct_new_desc || op === OP.struct_new_default_desc;
+        const withDesc = op === K.struct_new_desc || op === K.struct_new_default_desc;
         if (withDesc && sub.descriptor === undefined) this.err('type without descriptor requires non-descriptor allocation');
         if (!withDesc && sub.descriptor !== undefined) this.err('type with descriptor requires descriptor allocation');
         if (withDesc) this.popExpect(internRef(true, sub.descriptor!, true));
-        if (op === OP.struct_new || op === OP.struct_new_desc) {
+        if (op === K.struct_new || op === K.struct_new_desc) {
           for (let i = st.fields.length - 1; i >= 0; i--) this.popExpect(unpack(st.fields[i].type));
         } else {
           for (const f of st.fields) if (!defaultable(f.type)) this.err('field type is not defaultable');
@@ -736,18 +935,18 @@ export class CodeValidator {
         this.push(this.refTo(r.x, false, c.features.ops.has('custom-descriptors')));
         return true;
       }
-      case OP.struct_get: case OP.struct_get_s: case OP.struct_get_u: {
+      case K.struct_get: case K.struct_get_s: case K.struct_get_u: {
         const st = this.structType(r.x);
         if (r.y >= st.fields.length) this.err(`unknown field ${r.y}`);
         const f = st.fields[r.y];
         const packed = f.type === 'i8' || f.type === 'i16';
-        if (op === OP.struct_get && packed) this.err('field is packed');
-        if (op !== OP.struct_get && !packed) this.err('field is unpacked');
+        if (op === K.struct_get && packed) this.err('field is packed');
+        if (op !== K.struct_get && !packed) this.err('field is unpacked');
         this.popExpect(this.refTo(r.x, true));
         this.push(unpack(f.type));
         return true;
       }
-      case OP.struct_set: {
+      case K.struct_set: {
         const st = this.structType(r.x);
         if (r.y >= st.fields.length) this.err(`unknown field ${r.y}`);
         const f = st.fields[r.y];
@@ -756,25 +955,32 @@ export class CodeValidator {
         this.popExpect(this.refTo(r.x, true));
         return true;
       }
-      case OP.array_new: case OP.array_new_default: {
+      case K.array_new: case K.array_new_default: {
         const at = this.arrayType(r.x);
         this.popExpect('i32');
-        if (op === OP.array_new) this.popExpect(unpack(at.elem.type));
+        if (op === K.array_new) this.popExpect(unpack(at.elem.type));
         else if (!defaultable(at.elem.type)) this.err('array type is not defaultable');
         this.push(this.refTo(r.x, false, c.features.ops.has('custom-descriptors')));
         return true;
       }
-      case OP.array_new_fixed: {
+      case K.array_new_fixed: {
         const at = this.arrayType(r.x);
         const t = unpack(at.elem.type);
-        for (let i = 0; i < r.y; i++) this.popExpect(t);
+        // Bound the loop by the real stack: a huge count on an unreachable stack must not spin.
+        const top = this.ch - 1;
+        const avail = this.vh - this.cHeight[top];
+        if (r.y > avail && !this.cUnreach[top]) {
+          this.err(`type mismatch: instruction requires ${r.y} operands but stack has ${avail}`);
+        }
+        for (let i = Math.min(r.y, avail); i > 0; i--) this.popExpect(t);
+        if (r.y > avail) this.vh = this.cHeight[top];
         this.push(this.refTo(r.x, false, c.features.ops.has('custom-descriptors')));
         return true;
       }
-      case OP.array_new_data: case OP.array_new_elem: {
+      case K.array_new_data: case K.array_new_elem: {
         const at = this.arrayType(r.x);
         const t = unpack(at.elem.type);
-        if (op === OP.array_new_data) {
+        if (op === K.array_new_data) {
           if (typeof t === 'object') this.err('array type is not numeric or vector');
           this.data(r.y);
         } else {
@@ -786,17 +992,17 @@ export class CodeValidator {
         this.push(this.refTo(r.x, false, c.features.ops.has('custom-descriptors')));
         return true;
       }
-      case OP.array_get: case OP.array_get_s: case OP.array_get_u: {
+      case K.array_get: case K.array_get_s: case K.array_get_u: {
         const at = this.arrayType(r.x);
         const packed = at.elem.type === 'i8' || at.elem.type === 'i16';
-        if (op === OP.array_get && packed) this.err('array is packed');
-        if (op !== OP.array_get && !packed) this.err('array is unpacked');
+        if (op === K.array_get && packed) this.err('array is packed');
+        if (op !== K.array_get && !packed) this.err('array is unpacked');
         this.popExpect('i32');
         this.popExpect(this.refTo(r.x, true));
         this.push(unpack(at.elem.type));
         return true;
       }
-      case OP.array_set: {
+      case K.array_set: {
         const at = this.arrayType(r.x);
         if (!at.elem.mutable) this.err('immutable array');
         this.popExpect(unpack(at.elem.type));
@@ -804,7 +1010,7 @@ export class CodeValidator {
         this.popExpect(this.refTo(r.x, true));
         return true;
       }
-      case OP.array_fill: {
+      case K.array_fill: {
         const at = this.arrayType(r.x);
         if (!at.elem.mutable) this.err('immutable array');
         this.popExpect('i32');
@@ -813,7 +1019,7 @@ export class CodeValidator {
         this.popExpect(this.refTo(r.x, true));
         return true;
       }
-      case OP.array_copy: {
+      case K.array_copy: {
         const dt = this.arrayType(r.x);
         const st = this.arrayType(r.y);
         if (!dt.elem.mutable) this.err('immutable array');
@@ -828,11 +1034,11 @@ export class CodeValidator {
         this.popExpect(this.refTo(r.x, true));
         return true;
       }
-      case OP.array_init_data: case OP.array_init_elem: {
+      case K.array_init_data: case K.array_init_elem: {
         const at = this.arrayType(r.x);
         if (!at.elem.mutable) this.err('immutable array');
         const t = unpack(at.elem.type);
-        if (op === OP.array_init_data) {
+        if (op === K.array_init_data) {
           if (typeof t === 'object') this.err('array type is not numeric or vector');
           this.data(r.y);
         } else {
@@ -845,21 +1051,25 @@ export class CodeValidator {
         this.popExpect(this.refTo(r.x, true));
         return true;
       }
-      case OP.ref_test: case OP.ref_test_null: case OP.ref_cast: case OP.ref_cast_null: {
+      case K.ref_test: case K.ref_test_null: case K.ref_cast: case K.ref_cast_null: {
         const h = this.heapC(r.heap);
-        const nullable = op === OP.ref_test_null || op === OP.ref_cast_null;
+        const nullable = op === K.ref_test_null || op === K.ref_cast_null;
         this.popExpect(internRef(true, topHeap(h), false));
-        if (op === OP.ref_test || op === OP.ref_test_null) this.push('i32');
-        else this.push(internRef(nullable, h, false));
+        if (op === K.ref_test || op === K.ref_test_null) this.push('i32');
+        else this.push(internRef(nullable, h, r.exact));
         return true;
       }
-      case OP.br_on_cast: case OP.br_on_cast_fail:
-      case OP.br_on_cast_desc_eq: case OP.br_on_cast_desc_eq_fail: {
-        const rt1 = internRef((r.castFlags & 1) !== 0, this.heapC(r.heap), false);
-        const rt2 = internRef((r.castFlags & 2) !== 0, this.heapC(r.heap2), false);
-        const fails = op === OP.br_on_cast_fail || op === OP.br_on_cast_desc_eq_fail;
-        const desc = op === OP.br_on_cast_desc_eq || op === OP.br_on_cast_desc_eq_fail;
-        if (!refSub(rt2, rt1)) {
+      case K.br_on_cast: case K.br_on_cast_fail:
+      case K.br_on_cast_desc_eq: case K.br_on_cast_desc_eq_fail: {
+        const rt1 = internRef((r.castFlags & 1) !== 0, this.heapC(r.heap), r.exact);
+        const rt2 = internRef((r.castFlags & 2) !== 0, this.heapC(r.heap2), r.exact2);
+        const fails = op === K.br_on_cast_fail || op === K.br_on_cast_desc_eq_fail;
+        const desc = op === K.br_on_cast_desc_eq || op === K.br_on_cast_desc_eq_fail;
+        // custom-descriptors relaxes the cast rule: both types need only share a hierarchy.
+        const castOk = c.features.ops.has('custom-descriptors')
+          ? topHeap(rt2.heap) === topHeap(rt1.heap)
+          : refSub(rt2, rt1);
+        if (!castOk) {
           this.err(`type mismatch on cast: type ${str(rt2)} does not match ${str(rt1)}`);
         }
         const diff = internRef(rt2.nullable ? false : rt1.nullable, rt1.heap, rt1.exact);
@@ -868,32 +1078,34 @@ export class CodeValidator {
         if (lt.length === 0 || !valSub(toLabel, lt[lt.length - 1])) {
           this.err(`type mismatch: instruction requires type ${str(toLabel)} but label has ${strs(lt)}`);
         }
-        if (desc) this.popDescriptorOf(rt2.heap);
+        if (desc) this.popDescriptorOf(rt2.heap, r.heap2, rt2.exact);
         this.popExpect(rt1);
         for (let i = lt.length - 2; i >= 0; i--) this.popExpect(lt[i]);
         for (let i = 0; i < lt.length - 1; i++) this.push(lt[i]);
         this.push(fails ? rt2 : diff);
         return true;
       }
-      case OP.ref_cast_desc_eq: case OP.ref_cast_desc_eq_null: {
+      case K.ref_cast_desc_eq: case K.ref_cast_desc_eq_null: {
         const h = this.heapC(r.heap);
-        this.popDescriptorOf(h);
+        this.popDescriptorOf(h, r.heap, r.exact);
         this.popExpect(internRef(true, topHeap(h), false));
-        this.push(internRef(op === OP.ref_cast_desc_eq_null, h, false));
+        this.push(internRef(op === K.ref_cast_desc_eq_null, h, r.exact));
         return true;
       }
-      case OP.ref_get_desc: {
-        this.structType(r.x);
+      case K.ref_get_desc: {
+        if (r.x >= c.types.length) this.err(`unknown type ${r.x}`);
         const d = c.types[r.x].descriptor;
-        if (d === undefined) this.err(`type ${r.x} does not have a descriptor`);
+        if (d === undefined) this.err('type without descriptor');
         const a = this.popExpect(this.refTo(r.x, true));
-        const exact = a !== null && (a as RefType).exact;
+        // Exact only for exact inputs of exactly this type (or bottom / unknown inputs).
+        const ar = a as RefType | null;
+        const exact = ar === null || isBottomHeap(ar.heap) || (ar.exact && ar.heap === c.ids[r.x]);
         this.push(internRef(false, d, exact));
         return true;
       }
-      case OP.any_convert_extern: case OP.extern_convert_any: {
-        const from = op === OP.any_convert_extern ? 'extern' : 'any';
-        const to = op === OP.any_convert_extern ? 'any' : 'extern';
+      case K.any_convert_extern: case K.extern_convert_any: {
+        const from = op === K.any_convert_extern ? 'extern' : 'any';
+        const to = op === K.any_convert_extern ? 'any' : 'extern';
         const a = this.popExpect(internRef(true, from, false));
         this.push(internRef(a === null ? true : (a as RefType).nullable, to, false));
         return true;
@@ -904,11 +1116,12 @@ export class CodeValidator {
   }
 
   /** Pops the descriptor operand of a descriptor cast targeting canonical heap type h. */
-  private popDescriptorOf(h: HeapType): void {
-    if (typeof h !== 'number' || isBottomHeap(h)) this.err(`type ${String(h)} does not have a descriptor`);
+  private popDescriptorOf(h: HeapType, written: HeapType, exact: boolean): void {
+    if (typeof h !== 'number' || isBottomHeap(h)) this.err(`type ${String(written)} does not have a descriptor`);
     const { type } = canonicalOf(h);
-    if (type.descriptor === undefined) this.err(`type ${h} does not have a descriptor`);
-    this.popExpect(internRef(true, type.descriptor, false));
+    if (type.descriptor === undefined) this.err(`type ${String(written)} does not have a descriptor`);
+    // An exact cast needs an exact descriptor; an inexact one accepts any descriptor subtype.
+    this.popExpect(internRef(true, type.descriptor, exact));
   }
 }
 

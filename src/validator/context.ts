@@ -24,6 +24,8 @@ export interface ModuleContext {
   readonly elemTypes: RefType[];
   readonly dataCount: number;
   readonly hasDataCount: boolean;
+  /** 1 when ref.func of the function has an exact type (defined, or imported as exact). */
+  readonly funcExact: Uint8Array;
   /** Functions that may be named by ref.func in code (the spec's C.refs). */
   readonly declaredFuncs: Uint8Array;
 }

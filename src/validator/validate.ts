@@ -104,15 +104,15 @@ function checkMemType(t: MemType, f: Features): void {
   const log2 = t.pageSizeLog2;
   if ((log2 !== 16 && log2 !== 0) || (log2 !== 16 && !f.customPageSizes)) fail('invalid custom page size');
   if (t.limits.is64) {
-    const pages = 2 ** (64 - log2);
+    const pages = log2 === 16 ? 2 ** 48 : 2 ** 64 - 1;
     checkLimits(t.limits, pages, log2 === 16
       ? 'memory size must be at most 2^48 pages (256 TiB) for i64'
       : 'memory size must be at most 2^64-1 bytes for i64');
   } else {
-    const pages = 2 ** (32 - log2);
+    const pages = log2 === 16 ? 2 ** 16 : 2 ** 32 - 1;
     checkLimits(t.limits, pages, log2 === 16
       ? 'memory size must be at most 65536 pages (4GiB)'
-      : 'memory size must be at most 4294967296 pages (4GiB)');
+      : 'memory size must be at most 4294967295 pages (4GiB)');
   }
   if (t.shared && t.limits.max === null) fail('shared memory must have maximum');
 }
@@ -209,11 +209,17 @@ export function validateModule(m: Module, features: Features = DEFAULT_FEATURES)
     if (ex.kind === 'func' && ex.index < declaredFuncs.length) declaredFuncs[ex.index] = 1;
   }
 
+  const funcExact = new Uint8Array(funcTypeIdx.length);
+  {
+    let fi = 0;
+    for (const imp of m.imports) if (imp.desc.kind === 'func') funcExact[fi++] = imp.desc.exact ? 1 : 0;
+    funcExact.fill(1, fi);
+  }
   const elemTypes: RefType[] = [];
   const ctx: ModuleContext = {
     module: m, features, ids, types, funcTypeIdx, tables, memories, globals, tags, elemTypes,
     dataCount: m.dataCount ?? m.datas.length, hasDataCount: m.dataCount !== null,
-    declaredFuncs,
+    declaredFuncs, funcExact,
   };
   const cv = new CodeValidator(ctx);
 
@@ -248,7 +254,7 @@ export function validateModule(m: Module, features: Features = DEFAULT_FEATURES)
     if (e.init.kind === 'funcs') {
       for (const f of e.init.funcs) {
         if (f >= nfuncs) fail(`unknown function ${f}`);
-        const ft = canonValType({ kind: 'ref', nullable: false, exact: false, heap: funcTypeIdx[f] }, ids);
+        const ft = canonValType({ kind: 'ref', nullable: false, exact: funcExact[f] === 1, heap: funcTypeIdx[f] }, ids);
         if (!refSub(ft, et)) fail(`type mismatch: element segment's type does not match`);
       }
     } else {

@@ -2,7 +2,7 @@
 // interpreter, traps, host calls, memory/table/global wrappers. Native WebAssembly is the
 // oracle where results are compared.
 import { describe, expect, it } from 'vitest';
-import { compile, instantiate, Memory, Table, Global, Trap, LinkError, RuntimeError, validate } from '../../src/index.js';
+import { compile, instantiate, Memory, Table, Global, Trap, LinkError, RuntimeError, validate, WasmException, Tag, moduleImports, moduleExports } from '../../src/index.js';
 
 /*
 (module
@@ -25,7 +25,7 @@ import { compile, instantiate, Memory, Table, Global, Trap, LinkError, RuntimeEr
   (table (export "t") 2 funcref) (elem (i32.const 0) $add $fib))
 wat2wasm --enable-all */
 const E2E = Uint8Array.from(Buffer.from(
-  'AGFzbQEAAAABJAZgAX8Bf2ACf38Bf2ACf38AYAJ+fgF+YAJ8fAF8YAN/f38BfwIXAgNlbnYDbG9nAAADZW52A21lbQIBAQQDCwoBAAAAAAIDBAAFBAQBcAACBgYBfwFBBwsHUwwDYWRkAAEDZmliAAIEYm9vbQADB2NhbGxMb2cABARsb2FkAAUFc3RvcmUABgVhZGQ2NAAHBGZkaXYACARncm93AAkFY2FsbFQACgFnAwABdAEACQgBAEEACwIBAgpyCgcAIAAgAWoLHAAgAEECSQR/IAAFIABBAWsQAiAAQQJrEAJqCwsMACAABEAACyAAEAMLCQAgABAAQQFqCwcAIAAoAgALCQAgACABNgIACwcAIAAgAWoLBwAgACABowsGACAAQAALCwAgACABIAIRAQAL',
+  'AGFzbQEAAAABJAZgAX8Bf2ACf38Bf2ACf38AYAJ+fgF+YAJ8fAF8YAN/f38BfwIXAgNlbnYDbG9nAAADZW52A21lbQIBAQQDCwoBAAAAAAIDBAAFBAQBcAACBgYBfwFBBwsHUwwDYWRkAAEDZmliAAIEYm9vbQADB2NhbGxMb2cABARsb2FkAAUFc3RvcmUABgVhZGQ2NAAHBGZkaXYACARncm93AAkFY2FsbFQACgFnAwABdAEACQgBAEEACwIBAgpyCgcAIAAgAWoLHAAgAEECSQR/IAAFIABBAWsQAiAAQQJrEAJqCwsMACAABEAACyAAEAMLCQAgABAAQQFqCwcAIAAoAgALCQAgACABNgIACwcAIAAgAXwLBwAgACABowsGACAAQAALCwAgACABIAIRAQAL',
   'base64'));
 
 type Exports = Record<string, any>;
@@ -40,6 +40,9 @@ describe('end to end', () => {
   it('validates', () => {
     expect(validate(E2E)).toBe(true);
     expect(validate(E2E.subarray(0, 20))).toBe(false);
+    const m = compile(E2E);
+    expect(moduleImports(m)).toEqual([{ module: 'env', name: 'log', kind: 'func' }, { module: 'env', name: 'mem', kind: 'memory' }]);
+    expect(moduleExports(m).map((e) => e.name)).toContain('fib');
   });
 
   it('add and fib agree with native WebAssembly', async () => {
@@ -111,6 +114,47 @@ describe('end to end', () => {
       .toThrow(/^incompatible import type: env\.mem/);
     expect(() => instantiate(compile(E2E), { env: { log: 5, mem: new Memory({ initial: 1, maximum: 2 }) } }))
       .toThrow(/^incompatible import type: env\.log/);
+  });
+
+  it('options: fuel and call depth limits', () => {
+    const env = () => ({ env: { log: (x: number) => x, mem: new Memory({ initial: 1, maximum: 4 }) } });
+    const fueled = instantiate(E2E, env(), { fuel: 1000 }).exports as Exports;
+    expect(fueled.fib(5)).toBe(5);
+    expect(() => fueled.fib(20)).toThrow(/^out of fuel/);
+    const shallow = instantiate(E2E, env(), { limits: { callDepth: 20 } }).exports as Exports;
+    expect(shallow.fib(10)).toBe(55);
+    expect(() => shallow.fib(25)).toThrow(/^call stack exhausted/);
+    const capped = instantiate(E2E, { env: { log: (x: number) => x, mem: new Memory({ initial: 1, maximum: 4 }, 2 * 65536) } }).exports as Exports;
+    expect(capped.grow(1)).toBe(1);
+    expect(capped.grow(1)).toBe(-1);
+    const own = '(module (memory (export "m") 1) (func (export "grow") (param i32) (result i32) local.get 0 memory.grow))';
+    const limited = instantiate(own, {}, { limits: { memoryBytes: 3 * 65536 } }).exports as Exports;
+    expect(limited.grow(2)).toBe(1);
+    expect(limited.grow(1)).toBe(-1);
+    expect(() => instantiate('(module (memory 4))', {}, { limits: { memoryBytes: 65536 } })).toThrow(RuntimeError);
+  });
+
+  it('uncaught wasm exceptions reach JS as WasmException; Tag objects link', () => {
+    const tag = new Tag({ parameters: ['i32'] });
+    const src = '(module (import "env" "t" (tag $t (param i32))) (func (export "thr") (param i32) local.get 0 throw $t)'
+      + ' (func (export "catch") (param i32) (result i32) (block $h (result i32) (try_table (catch $t $h) local.get 0 throw $t) i32.const -1)))';
+    const ex = instantiate(src, { env: { t: tag } }).exports as Exports;
+    let err: unknown;
+    try { ex.thr(5); } catch (e) { err = e; }
+    expect(err).toBeInstanceOf(WasmException);
+    expect((err as WasmException).tag).toBe(tag.raw);
+    expect(ex.catch(9)).toBe(9);
+    expect(() => instantiate(src, { env: { t: new Tag({ parameters: ['i64'] }) } })).toThrow(/^incompatible import type/);
+  });
+
+  it('one JS function can serve imports of different types', () => {
+    const seen: unknown[] = [];
+    const src = '(module (import "env" "f" (func $a (param i32))) (import "env" "f" (func $b (param i64)))'
+      + ' (import "env" "g" (global $g i64)) (import "env" "r" (func $r (result i32 f64)))'
+      + ' (func (export "go") (result i32 f64) i32.const 7 call $a global.get $g call $b call $r))';
+    const ex = instantiate(src, { env: { f: (x: unknown) => { seen.push(x); }, g: 5n, r: () => [3, 1.5] } }).exports as Exports;
+    expect(ex.go()).toEqual([3, 1.5]);
+    expect(seen).toEqual([7, 5n]);
   });
 
   it('compiles WAT text', () => {

@@ -165,3 +165,21 @@ describe('instantiation', () => {
     expect(() => instantiate(m, () => undefined, { maxMemoryBytes: 65536 })).toThrow(/^resource limit exceeded/);
   });
 });
+
+describe('spectest host module', () => {
+  it('links the suite\'s usual imports', async () => {
+    const { spectestExports } = await import('../../src/runtime/spectest.js');
+    const host = spectestExports();
+    const m = base();
+    m.types.push({ final: true, supers: [], comp: { kind: 'func', params: ['i32'], results: [] } });
+    m.recGroups.push({ start: 1, count: 1, explicit: false });
+    m.imports.push({ module: 'spectest', name: 'print_i32', desc: { kind: 'func', typeIdx: 1 } });
+    m.imports.push({ module: 'spectest', name: 'global_i32', desc: { kind: 'global', type: { type: 'i32', mutable: false } } });
+    m.imports.push({ module: 'spectest', name: 'table', desc: { kind: 'table', type: { elem: funcref, limits: { min: 10, max: 20, is64: false } } } });
+    m.imports.push({ module: 'spectest', name: 'memory', desc: { kind: 'memory', type: { limits: { min: 1, max: 2, is64: false }, shared: false, pageSizeLog2: 16 } } });
+    const inst = instantiate(m, (mod, name) => (mod === 'spectest' ? host.get(name) : undefined));
+    expect(readGlobal(inst.globals[0])).toEqual({ type: 'i32', value: 666 });
+    m.imports.push({ module: 'spectest', name: 'print_i32', desc: { kind: 'func', typeIdx: 0 } });
+    expect(() => instantiate(m, (mod, name) => (mod === 'spectest' ? host.get(name) : undefined))).toThrow(/^incompatible import type/);
+  });
+});

@@ -8,7 +8,7 @@ import { parseScript } from '../../src/text/parse-script.js';
 import { parseModuleText } from '../../src/text/parse-module.js';
 import { decodeModule } from '../../src/decoder/decode.js';
 import { validateModule } from '../../src/validator/validate.js';
-import { ValidationError } from '../../src/errors.js';
+import { CompileError, ValidationError } from '../../src/errors.js';
 import type { Module } from '../../src/syntax/module.js';
 import type { Features } from '../../src/syntax/features.js';
 import type { ScriptModule } from '../../src/text/script-ast.js';
@@ -59,7 +59,7 @@ export function runSuite(): SuiteResult {
     try {
       cmds = parseScript(readFileSync(file, 'utf8'));
     } catch (e) {
-      res.crashes.push(`${rel}: script parse: ${(e as Error).message}`);
+      miss('script not parsed by the text front end', `${rel}: ${(e as Error).message}`);
       continue;
     }
     for (const c of cmds) {
@@ -79,6 +79,7 @@ export function runSuite(): SuiteResult {
         } catch (e) {
           if (e instanceof ValidationError && e.reason.startsWith(c.message)) res.invalidPass++;
           else if (e instanceof ValidationError) miss(`wrong message: expected "${c.message}"`, `${rel}:${c.line} got "${e.reason}"`);
+          else if (e instanceof CompileError) miss(`decode error inside validation: expected "${c.message}"`, `${rel}:${c.line} ${e.message}`);
           else res.crashes.push(`${rel}:${c.line}: ${(e as Error).stack}`);
         }
       } else if (c.cmd === 'module' && c.module.kind !== 'quote') {
@@ -94,7 +95,7 @@ export function runSuite(): SuiteResult {
           validateModule(m, f);
           res.validPass++;
         } catch (e) {
-          if (e instanceof ValidationError) miss(`rejected valid: ${e.reason.replace(/\d+/g, 'N')}`, `${rel}:${c.line} ${e.message}`);
+          if (e instanceof CompileError) miss(`rejected valid: ${e.message.replace(/\d+/g, 'N')}`, `${rel}:${c.line} ${e.message}`);
           else res.crashes.push(`${rel}:${c.line}: ${(e as Error).stack}`);
         }
       }

@@ -67,3 +67,14 @@ export interface HostWasmApi {
   Instance: new (module: object, imports?: object) => { exports: Record<string, unknown> };
   RuntimeError: new (message?: string) => Error;
 }
+
+/** `i32.const v` with v as signed LEB128. */
+export function i32Const(v: number): number[] {
+  const out: number[] = [];
+  for (;;) {
+    const b = v & 0x7f;
+    v >>= 7;
+    if ((v === 0 && !(b & 0x40)) || (v === -1 && b & 0x40)) { out.push(b); return ins('i32.const', ...out); }
+    out.push(b | 0x80);
+  }
+}

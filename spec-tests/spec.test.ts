@@ -1,0 +1,57 @@
+// The spec suite under vitest: one test per .wast file, each asserting that no command of the
+// file fails outside the ratchet (spec-tests/known-failures.txt). The whole suite runs once,
+// in parallel on worker threads, before the per-file checks.
+//
+// Environment: WASM_TESTSUITE (the suite; default ../shared/wasm-testsuite next to the repo),
+// GLASSWASM_SPEC_JSON (also write the runner's JSON report there; the CI counts from it),
+// GLASSWASM_SPEC_FILTER (only files whose path contains it).
+
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { availableParallelism } from 'node:os';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { defaultSuiteDir, repoRoot, suiteFiles } from './cli.js';
+import { compiledTree } from './compiled.js';
+import { checkRatchet, readRatchet } from './ratchet.js';
+import { failureKey } from './report.js';
+import type { JsonReport } from './report.js';
+
+const root = repoRoot();
+const suite = defaultSuiteDir();
+const ratchetPath = join(root, 'spec-tests', 'known-failures.txt');
+
+if (!existsSync(suite)) {
+  describe('spec suite', () => {
+    it.skip(`NOT RUN: no testsuite at ${suite} (set WASM_TESTSUITE)`, () => {});
+  });
+} else {
+  const files = suiteFiles([suite], process.env.GLASSWASM_SPEC_FILTER ?? null);
+  let report: JsonReport;
+  let fresh = new Set<string>();
+
+  describe('spec suite', () => {
+    beforeAll(async () => {
+      const build = compiledTree(root);
+      const cli = (await import(pathToFileURL(join(build, 'spec-tests', 'cli.js')).href)) as typeof import('./cli.js');
+      report = await cli.runSuite({
+        files,
+        jobs: availableParallelism(),
+        timeoutMs: 60_000,
+        workerUrl: pathToFileURL(join(build, 'spec-tests', 'worker.js')),
+      });
+      if (process.env.GLASSWASM_SPEC_JSON) writeFileSync(process.env.GLASSWASM_SPEC_JSON, JSON.stringify(report) + '\n');
+      fresh = new Set(checkRatchet(report, readRatchet(ratchetPath)).fresh);
+    });
+
+    for (const f of files) {
+      it(f.rel, () => {
+        const r = report.files.find((x) => x.file === f.rel);
+        expect(r, `no result for ${f.rel}`).toBeDefined();
+        const outside = r!.failures.filter((x) => fresh.has(failureKey(f.rel, x.line)))
+          .map((x) => `${f.rel}:${x.line} ${x.command}: ${x.message}`);
+        expect(outside, `${outside.length} failures outside the ratchet`).toEqual([]);
+      });
+    }
+  });
+}

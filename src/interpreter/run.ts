@@ -1,0 +1,689 @@
+// The run loop: one function, one switch over internal opcodes (internal-ops.ts), hot state in
+// locals. Calls push onto the explicit frame stack in Machine (no JS recursion per wasm call).
+// Returns true when the outermost frame returned, false when paused for fuel. Traps and wasm
+// exceptions leave as JS exceptions after the loop wrote its state back (for unwinding and
+// stack traces: m.pc is then the start of the faulting instruction).
+
+import { Trap, WasmException } from '../errors.js';
+import { OOB_MEMORY } from '../memory/bounds.js';
+import { ExnInstance } from '../runtime/objects.js';
+import type { FuncInstance, ModuleInstance, Ref, TagInstance } from '../runtime/objects.js';
+import { isSubtypeId } from '../validator/canonical.js';
+import { I as Op } from './internal-ops.js';
+import { FUEL_CHUNK, Machine, Thrown, readValues, writeValues } from './machine.js';
+import { SCALAR_OPS } from './numerics/table.js';
+import { slowOp } from './slow-ops.js';
+import { exactCode, fastCode } from './translate.js';
+import type { Compiled } from './translate.js';
+import { OP } from '../syntax/opcodes.js';
+
+const EMPTY_BUF = new ArrayBuffer(0);
+const EMPTY_U8 = new Uint8Array(EMPTY_BUF);
+const EMPTY_DV = new DataView(EMPTY_BUF);
+
+const F32_ADD = SCALAR_OPS[OP.f32_add]!, F32_SUB = SCALAR_OPS[OP.f32_sub]!;
+const F32_MUL = SCALAR_OPS[OP.f32_mul]!, F32_DIV = SCALAR_OPS[OP.f32_div]!;
+const F64_ADD = SCALAR_OPS[OP.f64_add]!, F64_SUB = SCALAR_OPS[OP.f64_sub]!;
+const F64_MUL = SCALAR_OPS[OP.f64_mul]!, F64_DIV = SCALAR_OPS[OP.f64_div]!;
+
+function trap(kind: string): Trap {
+  return new Trap(kind);
+}
+
+function popcnt32(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  x = (x + (x >>> 4)) & 0x0f0f0f0f;
+  return Math.imul(x, 0x01010101) >>> 24;
+}
+
+/** Handles an exhausted FUEL op; false = pause here (state saved in m). */
+function fuelSlow(m: Machine): boolean {
+  const comp = m.comp!;
+  const cost = comp.code[m.pc + 1];
+  if (m.reserve > 0) {
+    const take = Math.min(m.reserve, FUEL_CHUNK - m.fuel);
+    m.reserve -= take;
+    m.fuel += take;
+    if (m.fuel >= cost) return true;
+  }
+  if (!comp.exact) {
+    // finish this block instruction by instruction, so the pause point is exact
+    const ex = exactCode(comp.func);
+    const pc = ex.pcOfOffset!.get(comp.code[m.pc + 2]);
+    if (pc === undefined) throw new Error('interpreter: no exact twin for a fuel point');
+    m.comp = ex;
+    m.pc = pc;
+    return true;
+  }
+  return false;
+}
+
+/** Calls a host function with its arguments at slot `base`; results land there too. */
+function callHost(m: Machine, f: FuncInstance, base: number): void {
+  const args = readValues(m, base, f.type.params);
+  let results;
+  try {
+    results = f.host!(args);
+  } catch (e) {
+    if (e instanceof WasmException) {
+      const exn = e.exnRef instanceof ExnInstance ? e.exnRef
+        : new ExnInstance(e.tag as TagInstance, e.payload as never);
+      throw new Thrown(exn);
+    }
+    throw e;
+  }
+  writeValues(m, base, f.type.results, results);
+}
+
+function throwTag(m: Machine, inst: ModuleInstance, tagIdx: number, base: number): never {
+  const tag = inst.tags[tagIdx];
+  throw new Thrown(new ExnInstance(tag, readValues(m, base, tag.funcType.params)));
+}
+
+function indirectCallee(m: Machine, inst: ModuleInstance, typeIdx: number, tableIdx: number,
+  idxSlot: number): FuncInstance {
+  const table = inst.tables[tableIdx];
+  const w = idxSlot << 1;
+  const i = table.type.limits.is64 ? (m.I[w + 1] >>> 0) * 4294967296 + (m.I[w] >>> 0) : m.I[w] >>> 0;
+  if (i >= table.elements.length) throw trap('undefined element');
+  const f = table.elements[i] as FuncInstance | null;
+  if (f === null) throw trap(`uninitialized element ${i}`);
+  const want = inst.typeIds[typeIdx];
+  if (f.typeId !== want && !isSubtypeId(f.typeId, want)) throw trap('indirect call type mismatch');
+  return f;
+}
+
+export function execute(m: Machine): boolean {
+  let comp = m.comp!;
+  let code = comp.code;
+  let pc = m.pc;
+  let fp = m.fp;
+  let fuel = m.fuel;
+  let I = m.I, F32 = m.F32, F64 = m.F64, R = m.R;
+  let inst = comp.func.instance!;
+  let funcs = inst.funcs;
+  let globals = inst.globals;
+  let mem = inst.memories.length > 0 ? inst.memories[0] : null;
+  let u8 = mem !== null ? mem.u8 : EMPTY_U8;
+  let dv = mem !== null ? mem.view : EMPTY_DV;
+  try {
+    loop: for (;;) {
+      let callee: FuncInstance;
+      let base: number;
+      let tail: number; // -1: ordinary call, else the argument slot count to move down
+      let next: number; // the return pc of an ordinary call
+      call: {
+        switch (code[pc]) {
+          case Op.FUEL: {
+            const cost = code[pc + 1];
+            if (fuel >= cost) { fuel -= cost; pc += 3; continue loop; }
+            m.comp = comp; m.pc = pc; m.fp = fp; m.fuel = fuel;
+            if (!fuelSlow(m)) return false;
+            comp = m.comp!; code = comp.code; pc = m.pc; fuel = m.fuel;
+            continue loop;
+          }
+          case Op.NOP: pc += 1; continue loop;
+          case Op.UNREACHABLE: throw trap('unreachable');
+          case Op.BR: pc = code[pc + 1]; continue loop;
+          case Op.BR_IF: pc = I[(fp + code[pc + 1]) << 1] !== 0 ? code[pc + 2] : pc + 3; continue loop;
+          case Op.BR_UNLESS: pc = I[(fp + code[pc + 1]) << 1] === 0 ? code[pc + 2] : pc + 3; continue loop;
+          case Op.BR_TABLE: {
+            const n = code[pc + 2];
+            let i = I[(fp + code[pc + 1]) << 1] >>> 0;
+            if (i > n) i = n;
+            pc = code[pc + 3 + i];
+            continue loop;
+          }
+          case Op.BR_IF_EQ: pc = I[(fp + code[pc + 1]) << 1] === I[(fp + code[pc + 2]) << 1] ? code[pc + 3] : pc + 4; continue loop;
+          case Op.BR_IF_NE: pc = I[(fp + code[pc + 1]) << 1] !== I[(fp + code[pc + 2]) << 1] ? code[pc + 3] : pc + 4; continue loop;
+          case Op.BR_IF_LT_S: pc = I[(fp + code[pc + 1]) << 1] < I[(fp + code[pc + 2]) << 1] ? code[pc + 3] : pc + 4; continue loop;
+          case Op.BR_IF_LT_U: pc = (I[(fp + code[pc + 1]) << 1] >>> 0) < (I[(fp + code[pc + 2]) << 1] >>> 0) ? code[pc + 3] : pc + 4; continue loop;
+          case Op.BR_IF_GT_S: pc = I[(fp + code[pc + 1]) << 1] > I[(fp + code[pc + 2]) << 1] ? code[pc + 3] : pc + 4; continue loop;
+          case Op.BR_IF_GT_U: pc = (I[(fp + code[pc + 1]) << 1] >>> 0) > (I[(fp + code[pc + 2]) << 1] >>> 0) ? code[pc + 3] : pc + 4; continue loop;
+          case Op.BR_IF_LE_S: pc = I[(fp + code[pc + 1]) << 1] <= I[(fp + code[pc + 2]) << 1] ? code[pc + 3] : pc + 4; continue loop;
+          case Op.BR_IF_LE_U: pc = (I[(fp + code[pc + 1]) << 1] >>> 0) <= (I[(fp + code[pc + 2]) << 1] >>> 0) ? code[pc + 3] : pc + 4; continue loop;
+          case Op.BR_IF_GE_S: pc = I[(fp + code[pc + 1]) << 1] >= I[(fp + code[pc + 2]) << 1] ? code[pc + 3] : pc + 4; continue loop;
+          case Op.BR_IF_GE_U: pc = (I[(fp + code[pc + 1]) << 1] >>> 0) >= (I[(fp + code[pc + 2]) << 1] >>> 0) ? code[pc + 3] : pc + 4; continue loop;
+          case Op.BR_ON_NULL: pc = R[fp + code[pc + 1]] === null ? code[pc + 2] : pc + 3; continue loop;
+          case Op.BR_ON_NON_NULL: pc = R[fp + code[pc + 1]] !== null ? code[pc + 2] : pc + 3; continue loop;
+          case Op.RETURN: {
+            const src = fp + code[pc + 1];
+            const n = code[pc + 2];
+            if (src !== fp) {
+              I.copyWithin(fp << 1, src << 1, (src + n) << 1);
+              for (let k = 0; k < n; k++) R[fp + k] = R[src + k];
+            }
+            if (m.depth === 0) {
+              m.comp = comp; m.pc = pc; m.fp = fp; m.fuel = fuel; m.done = true;
+              return true;
+            }
+            m.depth--;
+            comp = m.fComp.pop()!;
+            pc = m.fPc.pop()!;
+            fp = m.fFp.pop()!;
+            code = comp.code;
+            inst = comp.func.instance!;
+            funcs = inst.funcs;
+            globals = inst.globals;
+            mem = inst.memories.length > 0 ? inst.memories[0] : null;
+            u8 = mem !== null ? mem.u8 : EMPTY_U8;
+            dv = mem !== null ? mem.view : EMPTY_DV;
+            continue loop;
+          }
+          case Op.CALL:
+            callee = funcs[code[pc + 1]];
+            base = fp + code[pc + 2];
+            tail = -1;
+            next = pc + 3;
+            break call;
+          case Op.RETURN_CALL:
+            callee = funcs[code[pc + 1]];
+            base = fp + code[pc + 2];
+            tail = code[pc + 3];
+            next = pc;
+            break call;
+          case Op.CALL_INDIRECT:
+            callee = indirectCallee(m, inst, code[pc + 1], code[pc + 2], fp + code[pc + 4]);
+            base = fp + code[pc + 3];
+            tail = -1;
+            next = pc + 5;
+            break call;
+          case Op.RETURN_CALL_INDIRECT:
+            callee = indirectCallee(m, inst, code[pc + 1], code[pc + 2], fp + code[pc + 4]);
+            base = fp + code[pc + 3];
+            tail = code[pc + 5];
+            next = pc;
+            break call;
+          case Op.CALL_REF: {
+            const f = R[fp + code[pc + 2]];
+            if (f === null) throw trap('null function reference');
+            callee = f as FuncInstance;
+            base = fp + code[pc + 1];
+            tail = -1;
+            next = pc + 3;
+            break call;
+          }
+          case Op.RETURN_CALL_REF: {
+            const f = R[fp + code[pc + 2]];
+            if (f === null) throw trap('null function reference');
+            callee = f as FuncInstance;
+            base = fp + code[pc + 1];
+            tail = code[pc + 3];
+            next = pc;
+            break call;
+          }
+          case Op.THROW:
+            m.comp = comp; m.pc = pc; m.fp = fp;
+            throwTag(m, inst, code[pc + 1], fp + code[pc + 2]);
+          // falls through never (throwTag throws)
+          case Op.THROW_REF: {
+            const e = R[fp + code[pc + 1]];
+            if (e === null) throw trap('null exception reference');
+            throw new Thrown(e as ExnInstance);
+          }
+          case Op.RETHROW:
+            throw new Thrown(R[fp + code[pc + 1]] as ExnInstance);
+          case Op.MOV: {
+            const d = (fp + code[pc + 1]) << 1, a = (fp + code[pc + 2]) << 1;
+            I[d] = I[a]; I[d + 1] = I[a + 1];
+            pc += 3; continue loop;
+          }
+          case Op.MOV_REF: R[fp + code[pc + 1]] = R[fp + code[pc + 2]]; pc += 3; continue loop;
+          case Op.MOV_V128: {
+            const d = (fp + code[pc + 1]) << 1, a = (fp + code[pc + 2]) << 1;
+            I[d] = I[a]; I[d + 1] = I[a + 1]; I[d + 2] = I[a + 2]; I[d + 3] = I[a + 3];
+            pc += 3; continue loop;
+          }
+          case Op.CONST: {
+            const d = (fp + code[pc + 1]) << 1;
+            I[d] = code[pc + 2]; I[d + 1] = code[pc + 3];
+            pc += 4; continue loop;
+          }
+          case Op.CONST_V128: {
+            const d = (fp + code[pc + 1]) << 1;
+            I[d] = code[pc + 2]; I[d + 1] = code[pc + 3]; I[d + 2] = code[pc + 4]; I[d + 3] = code[pc + 5];
+            pc += 6; continue loop;
+          }
+          case Op.REF_NULL: R[fp + code[pc + 1]] = null; pc += 2; continue loop;
+          case Op.REF_FUNC: R[fp + code[pc + 1]] = funcs[code[pc + 2]]; pc += 3; continue loop;
+          case Op.REF_IS_NULL:
+            I[(fp + code[pc + 1]) << 1] = R[fp + code[pc + 2]] === null ? 1 : 0;
+            pc += 3; continue loop;
+          case Op.REF_AS_NON_NULL: {
+            const r = R[fp + code[pc + 2]];
+            if (r === null) throw trap('null reference');
+            R[fp + code[pc + 1]] = r;
+            pc += 3; continue loop;
+          }
+          case Op.SELECT: {
+            const d = (fp + code[pc + 1]) << 1;
+            const s = I[(fp + code[pc + 4]) << 1] !== 0 ? (fp + code[pc + 2]) << 1 : (fp + code[pc + 3]) << 1;
+            I[d] = I[s]; I[d + 1] = I[s + 1];
+            pc += 5; continue loop;
+          }
+          case Op.SELECT_REF:
+            R[fp + code[pc + 1]] = I[(fp + code[pc + 4]) << 1] !== 0 ? R[fp + code[pc + 2]] : R[fp + code[pc + 3]];
+            pc += 5; continue loop;
+          case Op.SELECT_V128: {
+            const d = (fp + code[pc + 1]) << 1;
+            const s = I[(fp + code[pc + 4]) << 1] !== 0 ? (fp + code[pc + 2]) << 1 : (fp + code[pc + 3]) << 1;
+            const w0 = I[s], w1 = I[s + 1], w2 = I[s + 2], w3 = I[s + 3];
+            I[d] = w0; I[d + 1] = w1; I[d + 2] = w2; I[d + 3] = w3;
+            pc += 5; continue loop;
+          }
+          case Op.GLOBAL_GET: {
+            const g = globals[code[pc + 2]].words;
+            const d = (fp + code[pc + 1]) << 1;
+            I[d] = g[0]; I[d + 1] = g[1];
+            pc += 3; continue loop;
+          }
+          case Op.GLOBAL_SET: {
+            const g = globals[code[pc + 1]].words;
+            const a = (fp + code[pc + 2]) << 1;
+            g[0] = I[a]; if (g.length > 1) g[1] = I[a + 1];
+            pc += 3; continue loop;
+          }
+          case Op.GLOBAL_GET_REF: R[fp + code[pc + 1]] = globals[code[pc + 2]].ref; pc += 3; continue loop;
+          case Op.GLOBAL_SET_REF: globals[code[pc + 1]].ref = R[fp + code[pc + 2]]; pc += 3; continue loop;
+          case Op.GLOBAL_GET_V128: {
+            const g = globals[code[pc + 2]].words;
+            const d = (fp + code[pc + 1]) << 1;
+            I[d] = g[0]; I[d + 1] = g[1]; I[d + 2] = g[2]; I[d + 3] = g[3];
+            pc += 3; continue loop;
+          }
+          case Op.GLOBAL_SET_V128: {
+            const g = globals[code[pc + 1]].words;
+            const a = (fp + code[pc + 2]) << 1;
+            g[0] = I[a]; g[1] = I[a + 1]; g[2] = I[a + 2]; g[3] = I[a + 3];
+            pc += 3; continue loop;
+          }
+          case Op.SLOW:
+            m.comp = comp; m.pc = pc; m.fp = fp;
+            slowOp(m, inst, code[pc + 1], fp + code[pc + 2], code[pc + 3], code[pc + 4], code[pc + 5]);
+            mem = inst.memories.length > 0 ? inst.memories[0] : null;
+            u8 = mem !== null ? mem.u8 : EMPTY_U8;
+            dv = mem !== null ? mem.view : EMPTY_DV;
+            pc += 6; continue loop;
+          case Op.NUM:
+            SCALAR_OPS[code[pc + 1]]!(I, (fp + code[pc + 2]) << 1, (fp + code[pc + 3]) << 1, (fp + code[pc + 4]) << 1);
+            pc += 5; continue loop;
+          // ---- i32 ----
+          case Op.I32_EQZ: I[(fp + code[pc + 1]) << 1] = I[(fp + code[pc + 2]) << 1] === 0 ? 1 : 0; pc += 3; continue loop;
+          case Op.I32_EQ: I[(fp + code[pc + 1]) << 1] = I[(fp + code[pc + 2]) << 1] === I[(fp + code[pc + 3]) << 1] ? 1 : 0; pc += 4; continue loop;
+          case Op.I32_NE: I[(fp + code[pc + 1]) << 1] = I[(fp + code[pc + 2]) << 1] !== I[(fp + code[pc + 3]) << 1] ? 1 : 0; pc += 4; continue loop;
+          case Op.I32_LT_S: I[(fp + code[pc + 1]) << 1] = I[(fp + code[pc + 2]) << 1] < I[(fp + code[pc + 3]) << 1] ? 1 : 0; pc += 4; continue loop;
+          case Op.I32_LT_U: I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] >>> 0) < (I[(fp + code[pc + 3]) << 1] >>> 0) ? 1 : 0; pc += 4; continue loop;
+          case Op.I32_GT_S: I[(fp + code[pc + 1]) << 1] = I[(fp + code[pc + 2]) << 1] > I[(fp + code[pc + 3]) << 1] ? 1 : 0; pc += 4; continue loop;
+          case Op.I32_GT_U: I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] >>> 0) > (I[(fp + code[pc + 3]) << 1] >>> 0) ? 1 : 0; pc += 4; continue loop;
+          case Op.I32_LE_S: I[(fp + code[pc + 1]) << 1] = I[(fp + code[pc + 2]) << 1] <= I[(fp + code[pc + 3]) << 1] ? 1 : 0; pc += 4; continue loop;
+          case Op.I32_LE_U: I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] >>> 0) <= (I[(fp + code[pc + 3]) << 1] >>> 0) ? 1 : 0; pc += 4; continue loop;
+          case Op.I32_GE_S: I[(fp + code[pc + 1]) << 1] = I[(fp + code[pc + 2]) << 1] >= I[(fp + code[pc + 3]) << 1] ? 1 : 0; pc += 4; continue loop;
+          case Op.I32_GE_U: I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] >>> 0) >= (I[(fp + code[pc + 3]) << 1] >>> 0) ? 1 : 0; pc += 4; continue loop;
+          case Op.I32_ADD: I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] + I[(fp + code[pc + 3]) << 1]) | 0; pc += 4; continue loop;
+          case Op.I32_SUB: I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] - I[(fp + code[pc + 3]) << 1]) | 0; pc += 4; continue loop;
+          case Op.I32_MUL: I[(fp + code[pc + 1]) << 1] = Math.imul(I[(fp + code[pc + 2]) << 1], I[(fp + code[pc + 3]) << 1]); pc += 4; continue loop;
+          case Op.I32_DIV_S: {
+            const a = I[(fp + code[pc + 2]) << 1], b = I[(fp + code[pc + 3]) << 1];
+            if (b === 0) throw trap('integer divide by zero');
+            if (a === -0x80000000 && b === -1) throw trap('integer overflow');
+            I[(fp + code[pc + 1]) << 1] = (a / b) | 0;
+            pc += 4; continue loop;
+          }
+          case Op.I32_DIV_U: {
+            const a = I[(fp + code[pc + 2]) << 1] >>> 0, b = I[(fp + code[pc + 3]) << 1] >>> 0;
+            if (b === 0) throw trap('integer divide by zero');
+            I[(fp + code[pc + 1]) << 1] = (a / b) | 0;
+            pc += 4; continue loop;
+          }
+          case Op.I32_REM_S: {
+            const a = I[(fp + code[pc + 2]) << 1], b = I[(fp + code[pc + 3]) << 1];
+            if (b === 0) throw trap('integer divide by zero');
+            I[(fp + code[pc + 1]) << 1] = (a % b) | 0;
+            pc += 4; continue loop;
+          }
+          case Op.I32_REM_U: {
+            const a = I[(fp + code[pc + 2]) << 1] >>> 0, b = I[(fp + code[pc + 3]) << 1] >>> 0;
+            if (b === 0) throw trap('integer divide by zero');
+            I[(fp + code[pc + 1]) << 1] = (a % b) | 0;
+            pc += 4; continue loop;
+          }
+          case Op.I32_AND: I[(fp + code[pc + 1]) << 1] = I[(fp + code[pc + 2]) << 1] & I[(fp + code[pc + 3]) << 1]; pc += 4; continue loop;
+          case Op.I32_OR: I[(fp + code[pc + 1]) << 1] = I[(fp + code[pc + 2]) << 1] | I[(fp + code[pc + 3]) << 1]; pc += 4; continue loop;
+          case Op.I32_XOR: I[(fp + code[pc + 1]) << 1] = I[(fp + code[pc + 2]) << 1] ^ I[(fp + code[pc + 3]) << 1]; pc += 4; continue loop;
+          case Op.I32_SHL: I[(fp + code[pc + 1]) << 1] = I[(fp + code[pc + 2]) << 1] << I[(fp + code[pc + 3]) << 1]; pc += 4; continue loop;
+          case Op.I32_SHR_S: I[(fp + code[pc + 1]) << 1] = I[(fp + code[pc + 2]) << 1] >> I[(fp + code[pc + 3]) << 1]; pc += 4; continue loop;
+          case Op.I32_SHR_U: I[(fp + code[pc + 1]) << 1] = I[(fp + code[pc + 2]) << 1] >>> I[(fp + code[pc + 3]) << 1]; pc += 4; continue loop;
+          case Op.I32_ROTL: {
+            const a = I[(fp + code[pc + 2]) << 1], b = I[(fp + code[pc + 3]) << 1] & 31;
+            I[(fp + code[pc + 1]) << 1] = (a << b) | (a >>> ((32 - b) & 31) & (b === 0 ? 0 : -1));
+            pc += 4; continue loop;
+          }
+          case Op.I32_ROTR: {
+            const a = I[(fp + code[pc + 2]) << 1], b = I[(fp + code[pc + 3]) << 1] & 31;
+            I[(fp + code[pc + 1]) << 1] = (a >>> b) | (a << ((32 - b) & 31) & (b === 0 ? 0 : -1));
+            pc += 4; continue loop;
+          }
+          case Op.I32_CLZ: I[(fp + code[pc + 1]) << 1] = Math.clz32(I[(fp + code[pc + 2]) << 1]); pc += 3; continue loop;
+          case Op.I32_CTZ: {
+            const a = I[(fp + code[pc + 2]) << 1];
+            I[(fp + code[pc + 1]) << 1] = a === 0 ? 32 : 31 - Math.clz32(a & -a);
+            pc += 3; continue loop;
+          }
+          case Op.I32_POPCNT: I[(fp + code[pc + 1]) << 1] = popcnt32(I[(fp + code[pc + 2]) << 1]); pc += 3; continue loop;
+          case Op.I32_EXTEND8_S: I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] << 24) >> 24; pc += 3; continue loop;
+          case Op.I32_EXTEND16_S: I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] << 16) >> 16; pc += 3; continue loop;
+          case Op.I32_WRAP_I64: I[(fp + code[pc + 1]) << 1] = I[(fp + code[pc + 2]) << 1]; pc += 3; continue loop;
+          // ---- i64 on (lo, hi) words ----
+          case Op.I64_EQZ: {
+            const a = (fp + code[pc + 2]) << 1;
+            I[(fp + code[pc + 1]) << 1] = (I[a] | I[a + 1]) === 0 ? 1 : 0;
+            pc += 3; continue loop;
+          }
+          case Op.I64_EQ: case Op.I64_NE: {
+            const a = (fp + code[pc + 2]) << 1, b = (fp + code[pc + 3]) << 1;
+            const eq = I[a] === I[b] && I[a + 1] === I[b + 1];
+            I[(fp + code[pc + 1]) << 1] = (eq === (code[pc] === Op.I64_EQ)) ? 1 : 0;
+            pc += 4; continue loop;
+          }
+          case Op.I64_LT_S: case Op.I64_LT_U: case Op.I64_GT_S: case Op.I64_GT_U:
+          case Op.I64_LE_S: case Op.I64_LE_U: case Op.I64_GE_S: case Op.I64_GE_U: {
+            const a = (fp + code[pc + 2]) << 1, b = (fp + code[pc + 3]) << 1;
+            const op = code[pc];
+            const signed = op === Op.I64_LT_S || op === Op.I64_GT_S || op === Op.I64_LE_S || op === Op.I64_GE_S;
+            const ah = I[a + 1], bh = I[b + 1];
+            let c: number;
+            if (ah !== bh) c = signed ? (ah < bh ? -1 : 1) : ((ah >>> 0) < (bh >>> 0) ? -1 : 1);
+            else { const al = I[a] >>> 0, bl = I[b] >>> 0; c = al < bl ? -1 : al > bl ? 1 : 0; }
+            let r: boolean;
+            switch (op) {
+              case Op.I64_LT_S: case Op.I64_LT_U: r = c < 0; break;
+              case Op.I64_GT_S: case Op.I64_GT_U: r = c > 0; break;
+              case Op.I64_LE_S: case Op.I64_LE_U: r = c <= 0; break;
+              default: r = c >= 0;
+            }
+            I[(fp + code[pc + 1]) << 1] = r ? 1 : 0;
+            pc += 4; continue loop;
+          }
+          case Op.I64_ADD: {
+            const a = (fp + code[pc + 2]) << 1, b = (fp + code[pc + 3]) << 1, d = (fp + code[pc + 1]) << 1;
+            const lo = (I[a] >>> 0) + (I[b] >>> 0);
+            const hi = (I[a + 1] + I[b + 1] + (lo > 0xffffffff ? 1 : 0)) | 0;
+            I[d] = lo | 0; I[d + 1] = hi;
+            pc += 4; continue loop;
+          }
+          case Op.I64_SUB: {
+            const a = (fp + code[pc + 2]) << 1, b = (fp + code[pc + 3]) << 1, d = (fp + code[pc + 1]) << 1;
+            const lo = (I[a] >>> 0) - (I[b] >>> 0);
+            const hi = (I[a + 1] - I[b + 1] - (lo < 0 ? 1 : 0)) | 0;
+            I[d] = lo | 0; I[d + 1] = hi;
+            pc += 4; continue loop;
+          }
+          case Op.I64_AND: {
+            const a = (fp + code[pc + 2]) << 1, b = (fp + code[pc + 3]) << 1, d = (fp + code[pc + 1]) << 1;
+            const lo = I[a] & I[b], hi = I[a + 1] & I[b + 1];
+            I[d] = lo; I[d + 1] = hi;
+            pc += 4; continue loop;
+          }
+          case Op.I64_OR: {
+            const a = (fp + code[pc + 2]) << 1, b = (fp + code[pc + 3]) << 1, d = (fp + code[pc + 1]) << 1;
+            const lo = I[a] | I[b], hi = I[a + 1] | I[b + 1];
+            I[d] = lo; I[d + 1] = hi;
+            pc += 4; continue loop;
+          }
+          case Op.I64_XOR: {
+            const a = (fp + code[pc + 2]) << 1, b = (fp + code[pc + 3]) << 1, d = (fp + code[pc + 1]) << 1;
+            const lo = I[a] ^ I[b], hi = I[a + 1] ^ I[b + 1];
+            I[d] = lo; I[d + 1] = hi;
+            pc += 4; continue loop;
+          }
+          case Op.I64_SHL: {
+            const a = (fp + code[pc + 2]) << 1, d = (fp + code[pc + 1]) << 1;
+            const n = I[(fp + code[pc + 3]) << 1] & 63;
+            const al = I[a], ah = I[a + 1];
+            if (n === 0) { I[d] = al; I[d + 1] = ah; }
+            else if (n < 32) { I[d + 1] = (ah << n) | (al >>> (32 - n)); I[d] = al << n; }
+            else { I[d + 1] = al << (n - 32); I[d] = 0; }
+            pc += 4; continue loop;
+          }
+          case Op.I64_SHR_S: {
+            const a = (fp + code[pc + 2]) << 1, d = (fp + code[pc + 1]) << 1;
+            const n = I[(fp + code[pc + 3]) << 1] & 63;
+            const al = I[a], ah = I[a + 1];
+            if (n === 0) { I[d] = al; I[d + 1] = ah; }
+            else if (n < 32) { I[d] = (al >>> n) | (ah << (32 - n)); I[d + 1] = ah >> n; }
+            else { I[d] = ah >> (n - 32); I[d + 1] = ah >> 31; }
+            pc += 4; continue loop;
+          }
+          case Op.I64_SHR_U: {
+            const a = (fp + code[pc + 2]) << 1, d = (fp + code[pc + 1]) << 1;
+            const n = I[(fp + code[pc + 3]) << 1] & 63;
+            const al = I[a], ah = I[a + 1];
+            if (n === 0) { I[d] = al; I[d + 1] = ah; }
+            else if (n < 32) { I[d] = (al >>> n) | (ah << (32 - n)); I[d + 1] = ah >>> n; }
+            else { I[d] = ah >>> (n - 32); I[d + 1] = 0; }
+            pc += 4; continue loop;
+          }
+          case Op.I64_EXTEND_I32_S: {
+            const d = (fp + code[pc + 1]) << 1;
+            const v = I[(fp + code[pc + 2]) << 1];
+            I[d] = v; I[d + 1] = v >> 31;
+            pc += 3; continue loop;
+          }
+          case Op.I64_EXTEND_I32_U: {
+            const d = (fp + code[pc + 1]) << 1;
+            I[d] = I[(fp + code[pc + 2]) << 1]; I[d + 1] = 0;
+            pc += 3; continue loop;
+          }
+          // ---- floats: inline unless the result is a NaN (numerics/ picks its bits) ----
+          case Op.F32_ADD: {
+            const d = (fp + code[pc + 1]) << 1, a = (fp + code[pc + 2]) << 1, b = (fp + code[pc + 3]) << 1;
+            const r = F32[a] + F32[b];
+            if (r === r) F32[d] = r; else F32_ADD(I, d, a, b);
+            pc += 4; continue loop;
+          }
+          case Op.F32_SUB: {
+            const d = (fp + code[pc + 1]) << 1, a = (fp + code[pc + 2]) << 1, b = (fp + code[pc + 3]) << 1;
+            const r = F32[a] - F32[b];
+            if (r === r) F32[d] = r; else F32_SUB(I, d, a, b);
+            pc += 4; continue loop;
+          }
+          case Op.F32_MUL: {
+            const d = (fp + code[pc + 1]) << 1, a = (fp + code[pc + 2]) << 1, b = (fp + code[pc + 3]) << 1;
+            const r = F32[a] * F32[b];
+            if (r === r) F32[d] = r; else F32_MUL(I, d, a, b);
+            pc += 4; continue loop;
+          }
+          case Op.F32_DIV: {
+            const d = (fp + code[pc + 1]) << 1, a = (fp + code[pc + 2]) << 1, b = (fp + code[pc + 3]) << 1;
+            const r = F32[a] / F32[b];
+            if (r === r) F32[d] = r; else F32_DIV(I, d, a, b);
+            pc += 4; continue loop;
+          }
+          case Op.F32_EQ: I[(fp + code[pc + 1]) << 1] = F32[(fp + code[pc + 2]) << 1] === F32[(fp + code[pc + 3]) << 1] ? 1 : 0; pc += 4; continue loop;
+          case Op.F32_NE: I[(fp + code[pc + 1]) << 1] = F32[(fp + code[pc + 2]) << 1] !== F32[(fp + code[pc + 3]) << 1] ? 1 : 0; pc += 4; continue loop;
+          case Op.F32_LT: I[(fp + code[pc + 1]) << 1] = F32[(fp + code[pc + 2]) << 1] < F32[(fp + code[pc + 3]) << 1] ? 1 : 0; pc += 4; continue loop;
+          case Op.F32_GT: I[(fp + code[pc + 1]) << 1] = F32[(fp + code[pc + 2]) << 1] > F32[(fp + code[pc + 3]) << 1] ? 1 : 0; pc += 4; continue loop;
+          case Op.F32_LE: I[(fp + code[pc + 1]) << 1] = F32[(fp + code[pc + 2]) << 1] <= F32[(fp + code[pc + 3]) << 1] ? 1 : 0; pc += 4; continue loop;
+          case Op.F32_GE: I[(fp + code[pc + 1]) << 1] = F32[(fp + code[pc + 2]) << 1] >= F32[(fp + code[pc + 3]) << 1] ? 1 : 0; pc += 4; continue loop;
+          case Op.F64_ADD: {
+            const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+            const r = F64[a] + F64[b];
+            if (r === r) F64[d] = r; else F64_ADD(I, d << 1, a << 1, b << 1);
+            pc += 4; continue loop;
+          }
+          case Op.F64_SUB: {
+            const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+            const r = F64[a] - F64[b];
+            if (r === r) F64[d] = r; else F64_SUB(I, d << 1, a << 1, b << 1);
+            pc += 4; continue loop;
+          }
+          case Op.F64_MUL: {
+            const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+            const r = F64[a] * F64[b];
+            if (r === r) F64[d] = r; else F64_MUL(I, d << 1, a << 1, b << 1);
+            pc += 4; continue loop;
+          }
+          case Op.F64_DIV: {
+            const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+            const r = F64[a] / F64[b];
+            if (r === r) F64[d] = r; else F64_DIV(I, d << 1, a << 1, b << 1);
+            pc += 4; continue loop;
+          }
+          case Op.F64_EQ: I[(fp + code[pc + 1]) << 1] = F64[fp + code[pc + 2]] === F64[fp + code[pc + 3]] ? 1 : 0; pc += 4; continue loop;
+          case Op.F64_NE: I[(fp + code[pc + 1]) << 1] = F64[fp + code[pc + 2]] !== F64[fp + code[pc + 3]] ? 1 : 0; pc += 4; continue loop;
+          case Op.F64_LT: I[(fp + code[pc + 1]) << 1] = F64[fp + code[pc + 2]] < F64[fp + code[pc + 3]] ? 1 : 0; pc += 4; continue loop;
+          case Op.F64_GT: I[(fp + code[pc + 1]) << 1] = F64[fp + code[pc + 2]] > F64[fp + code[pc + 3]] ? 1 : 0; pc += 4; continue loop;
+          case Op.F64_LE: I[(fp + code[pc + 1]) << 1] = F64[fp + code[pc + 2]] <= F64[fp + code[pc + 3]] ? 1 : 0; pc += 4; continue loop;
+          case Op.F64_GE: I[(fp + code[pc + 1]) << 1] = F64[fp + code[pc + 2]] >= F64[fp + code[pc + 3]] ? 1 : 0; pc += 4; continue loop;
+          case Op.F64_CONVERT_I32_S: F64[fp + code[pc + 1]] = I[(fp + code[pc + 2]) << 1]; pc += 3; continue loop;
+          case Op.F64_CONVERT_I32_U: F64[fp + code[pc + 1]] = I[(fp + code[pc + 2]) << 1] >>> 0; pc += 3; continue loop;
+          // ---- memory 0, i32 addresses: d/a, addr, offset ----
+          case Op.I32_LOAD: case Op.F32_LOAD: {
+            const ea = (I[(fp + code[pc + 2]) << 1] >>> 0) + (code[pc + 3] >>> 0);
+            if (ea + 4 > u8.length) throw trap(OOB_MEMORY);
+            I[(fp + code[pc + 1]) << 1] = dv.getInt32(ea, true);
+            pc += 4; continue loop;
+          }
+          case Op.I64_LOAD: case Op.F64_LOAD: {
+            const ea = (I[(fp + code[pc + 2]) << 1] >>> 0) + (code[pc + 3] >>> 0);
+            if (ea + 8 > u8.length) throw trap(OOB_MEMORY);
+            const d = (fp + code[pc + 1]) << 1;
+            I[d] = dv.getInt32(ea, true); I[d + 1] = dv.getInt32(ea + 4, true);
+            pc += 4; continue loop;
+          }
+          case Op.I32_LOAD8_S: case Op.I32_LOAD8_U: case Op.I64_LOAD8_S: case Op.I64_LOAD8_U: {
+            const ea = (I[(fp + code[pc + 2]) << 1] >>> 0) + (code[pc + 3] >>> 0);
+            if (ea + 1 > u8.length) throw trap(OOB_MEMORY);
+            const op = code[pc];
+            const v = op === Op.I32_LOAD8_S || op === Op.I64_LOAD8_S ? (u8[ea] << 24) >> 24 : u8[ea];
+            const d = (fp + code[pc + 1]) << 1;
+            I[d] = v; I[d + 1] = v >> 31;
+            pc += 4; continue loop;
+          }
+          case Op.I32_LOAD16_S: case Op.I32_LOAD16_U: case Op.I64_LOAD16_S: case Op.I64_LOAD16_U: {
+            const ea = (I[(fp + code[pc + 2]) << 1] >>> 0) + (code[pc + 3] >>> 0);
+            if (ea + 2 > u8.length) throw trap(OOB_MEMORY);
+            const op = code[pc];
+            const v = op === Op.I32_LOAD16_S || op === Op.I64_LOAD16_S ? dv.getInt16(ea, true) : dv.getUint16(ea, true);
+            const d = (fp + code[pc + 1]) << 1;
+            I[d] = v; I[d + 1] = v >> 31;
+            pc += 4; continue loop;
+          }
+          case Op.I64_LOAD32_S: case Op.I64_LOAD32_U: {
+            const ea = (I[(fp + code[pc + 2]) << 1] >>> 0) + (code[pc + 3] >>> 0);
+            if (ea + 4 > u8.length) throw trap(OOB_MEMORY);
+            const v = dv.getInt32(ea, true);
+            const d = (fp + code[pc + 1]) << 1;
+            I[d] = v; I[d + 1] = code[pc] === Op.I64_LOAD32_S ? v >> 31 : 0;
+            pc += 4; continue loop;
+          }
+          case Op.I32_STORE: case Op.F32_STORE: case Op.I64_STORE32: {
+            const ea = (I[(fp + code[pc + 1]) << 1] >>> 0) + (code[pc + 3] >>> 0);
+            if (ea + 4 > u8.length) throw trap(OOB_MEMORY);
+            dv.setInt32(ea, I[(fp + code[pc + 2]) << 1], true);
+            pc += 4; continue loop;
+          }
+          case Op.I64_STORE: case Op.F64_STORE: {
+            const ea = (I[(fp + code[pc + 1]) << 1] >>> 0) + (code[pc + 3] >>> 0);
+            if (ea + 8 > u8.length) throw trap(OOB_MEMORY);
+            const v = (fp + code[pc + 2]) << 1;
+            dv.setInt32(ea, I[v], true); dv.setInt32(ea + 4, I[v + 1], true);
+            pc += 4; continue loop;
+          }
+          case Op.I32_STORE8: case Op.I64_STORE8: {
+            const ea = (I[(fp + code[pc + 1]) << 1] >>> 0) + (code[pc + 3] >>> 0);
+            if (ea + 1 > u8.length) throw trap(OOB_MEMORY);
+            u8[ea] = I[(fp + code[pc + 2]) << 1];
+            pc += 4; continue loop;
+          }
+          case Op.I32_STORE16: case Op.I64_STORE16: {
+            const ea = (I[(fp + code[pc + 1]) << 1] >>> 0) + (code[pc + 3] >>> 0);
+            if (ea + 2 > u8.length) throw trap(OOB_MEMORY);
+            dv.setInt16(ea, I[(fp + code[pc + 2]) << 1], true);
+            pc += 4; continue loop;
+          }
+          default:
+            throw new Error(`interpreter: bad internal opcode ${code[pc]} at ${pc}`);
+        }
+      }
+      // ---- the call sequence shared by every call form ----
+      if (callee.host !== null) {
+        m.comp = comp; m.pc = pc; m.fp = fp; m.fuel = fuel;
+        callHost(m, callee, base);
+        pc = next;
+        mem = inst.memories.length > 0 ? inst.memories[0] : null;
+        u8 = mem !== null ? mem.u8 : EMPTY_U8;
+        dv = mem !== null ? mem.view : EMPTY_DV;
+        if (tail >= 0) {
+          // a host function in tail position: return its results from this frame
+          let n = 0;
+          for (const t of callee.type.results) n += t === 'v128' ? 2 : 1;
+          if (base !== fp) {
+            I.copyWithin(fp << 1, base << 1, (base + n) << 1);
+            for (let k = 0; k < n; k++) R[fp + k] = R[base + k];
+          }
+          if (m.depth === 0) {
+            m.comp = comp; m.fp = fp; m.fuel = fuel; m.done = true;
+            return true;
+          }
+          m.depth--;
+          comp = m.fComp.pop()!;
+          pc = m.fPc.pop()!;
+          fp = m.fFp.pop()!;
+          code = comp.code;
+          inst = comp.func.instance!;
+          funcs = inst.funcs;
+          globals = inst.globals;
+          mem = inst.memories.length > 0 ? inst.memories[0] : null;
+          u8 = mem !== null ? mem.u8 : EMPTY_U8;
+          dv = mem !== null ? mem.view : EMPTY_DV;
+        }
+        continue loop;
+      }
+      const cc = m.exactAll ? exactCode(callee) : (callee.compiled as Compiled | null) ?? fastCode(callee);
+      if (tail >= 0) {
+        // tail call: the arguments move down to this frame's base, the frame is reused
+        if (base !== fp) {
+          I.copyWithin(fp << 1, base << 1, (base + tail) << 1);
+          for (let k = 0; k < tail; k++) R[fp + k] = R[base + k];
+        }
+        base = fp;
+      } else {
+        if (m.depth >= m.maxDepth) { m.comp = comp; m.pc = pc; m.fp = fp; throw trap('call stack exhausted'); }
+        m.fComp.push(comp);
+        m.fPc.push(next);
+        m.fFp.push(fp);
+        m.depth++;
+      }
+      if (base + cc.frameSlots > m.cap) {
+        m.grow(base + cc.frameSlots);
+        I = m.I; F32 = m.F32; F64 = m.F64; R = m.R;
+      }
+      for (let s = base + cc.numParamSlots, e = base + cc.numLocalSlots; s < e; s++) {
+        I[s << 1] = 0; I[(s << 1) + 1] = 0; R[s] = null;
+      }
+      comp = cc;
+      code = cc.code;
+      pc = 0;
+      fp = base;
+      if (callee.instance !== inst) {
+        inst = callee.instance!;
+        funcs = inst.funcs;
+        globals = inst.globals;
+        mem = inst.memories.length > 0 ? inst.memories[0] : null;
+        u8 = mem !== null ? mem.u8 : EMPTY_U8;
+        dv = mem !== null ? mem.view : EMPTY_DV;
+      }
+    }
+  } catch (e) {
+    // leave the faulting frame's state behind for the unwinder and for stack traces
+    m.comp = comp;
+    m.pc = pc;
+    m.fp = fp;
+    m.fuel = fuel;
+    throw e;
+  }
+}
+
+export type { Ref };

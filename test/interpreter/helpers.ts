@@ -1,0 +1,21 @@
+// Test helpers: compile WAT text, instantiate with optional host imports, call exports with
+// plain numbers/bigints.
+import { compile } from '../../src/index.js';
+import { instantiate } from '../../src/runtime/instantiate.js';
+import type { ExternValue, FuncInstance, ModuleInstance, Value } from '../../src/runtime/objects.js';
+
+export function load(wat: string, imports: Record<string, ExternValue> = {}): ModuleInstance {
+  const m = compile(wat);
+  return instantiate(m, (mod, name) => imports[`${mod}.${name}`]);
+}
+
+export function fn(inst: ModuleInstance, name: string): FuncInstance {
+  const e = inst.exports.get(name);
+  if (!e || e.kind !== 'func') throw new Error(`no func export ${name}`);
+  return e.value;
+}
+
+export const i32 = (value: number): Value => ({ type: 'i32', value: value | 0 });
+export const i64 = (value: bigint): Value => ({ type: 'i64', value: BigInt.asIntN(64, value) });
+export const f32 = (bits: number): Value => ({ type: 'f32', bits: bits >>> 0 });
+export const f64 = (bits: bigint): Value => ({ type: 'f64', bits: BigInt.asUintN(64, bits) });
