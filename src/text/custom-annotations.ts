@@ -1,10 +1,23 @@
-// `(@custom "name" (before|after field)? "bytes"*)` annotations become custom sections.
-// Other annotations are ignored.
+// Annotations with meaning for the module (the custom-annotations appendix):
+//  - `(@custom "name" (before|after section)? "bytes"*)` becomes a custom section; it may only
+//    stand between module fields.
+//  - `(@name "...")` is checked for placement (right after `module`/a field keyword and its id);
+//    the names themselves are not lowered into a name section.
+// Every other annotation is ignored. Errors use the reference interpreter's texts.
 
 import type { Annotation, Token } from './lexer.js';
+import { isValidUtf8 } from './lexer.js';
 import type { Module } from '../syntax/module.js';
-import { DecodeError } from '../errors.js';
 import { SECTION_ORDER } from '../syntax/module.js';
+import { DecodeError } from '../errors.js';
+
+const SECTION_IDS: Readonly<Record<string, number>> = {
+  type: 1, import: 2, func: 3, table: 4, memory: 5, global: 6, export: 7, start: 8, elem: 9,
+  code: 10, data: 11, datacount: 12, tag: 13,
+};
+
+/** Keywords after which `(@name ...)` may follow (with an optional id). */
+const NAMEABLE = new Set(['module', 'func', 'tag', 'global', 'table', 'memory', 'type', 'elem', 'data', 'param', 'local', 'field', 'import', 'block', 'loop', 'if', 'try_table']);
 
 /** Id of the last non-empty section the module will have (custom sections default after it). */
 function lastSection(m: Module): number {
@@ -19,35 +32,64 @@ function lastSection(m: Module): number {
   return last;
 }
 
-export function customSections(m: Module, anns: readonly Annotation[], _tokens: readonly Token[], _start: number, _end: number): void {
+/** Paren depth just before token index `at`. */
+function depthAt(tokens: readonly Token[], at: number): number {
+  let d = 0;
+  for (let j = 0; j < at && j < tokens.length; j++) {
+    if (tokens[j].kind === '(') d++;
+    else if (tokens[j].kind === ')') d--;
+  }
+  return d;
+}
+
+/**
+ * Applies the module's annotations. `start`/`end` bound the module fields in `tokens`;
+ * `fieldDepth` is the paren depth of the fields (1 inside `(module ...)`, 0 for bare fields).
+ */
+export function applyAnnotations(m: Module, anns: readonly Annotation[], tokens: readonly Token[], fieldDepth: number): void {
   const last = lastSection(m);
+  let moduleNames = 0;
   for (const a of anns) {
+    const err = (msg: string, t?: Token): DecodeError => new DecodeError(msg, -1, t?.line ?? a.line, t?.col ?? a.col);
+    if (a.name === 'name') {
+      const prev = tokens[a.at - 1];
+      const prev2 = tokens[a.at - 2];
+      const kw = prev?.kind === 'id' ? prev2 : prev;
+      const kwOpen = prev?.kind === 'id' ? tokens[a.at - 3] : prev2;
+      if (kw?.kind !== 'atom' || !NAMEABLE.has(kw.text) || kwOpen?.kind !== '(') throw err('misplaced @name annotation');
+      if (kw.text === 'module' && ++moduleNames > 1) throw err('@name annotation: multiple module');
+      continue;
+    }
     if (a.name !== 'custom') continue;
+    if (depthAt(tokens, a.at) !== fieldDepth) throw err('misplaced @custom annotation');
     const ts = a.tokens;
     let k = 0;
-    const err = (t: Token | undefined, msg: string): DecodeError => new DecodeError(msg, -1, t?.line ?? a.line, t?.col ?? a.col);
-    if (ts[k]?.kind !== 'str') throw err(ts[k], 'malformed custom annotation');
+    if (ts[k]?.kind !== 'str') throw err('@custom annotation: missing section name', ts[k]);
+    if (!isValidUtf8(ts[k].bytes!)) throw err('@custom annotation: malformed UTF-8 encoding', ts[k]);
     const name = new TextDecoder('utf-8', { ignoreBOM: true }).decode(ts[k++].bytes);
     let after = last; // default: after the last section
     if (ts[k]?.kind === '(') {
-      const where = ts[k + 1]?.text;
-      const what = ts[k + 2]?.text;
-      const ids: Record<string, number> = { type: 1, import: 2, func: 3, table: 4, memory: 5, global: 6, export: 7, start: 8, elem: 9, code: 10, data: 11, datacount: 12, tag: 13 };
-      if ((where !== 'before' && where !== 'after') || what === undefined || ((ids[what] === undefined) && what !== 'first' && what !== 'last') || ts[k + 3]?.kind !== ')') {
-        throw err(ts[k], 'malformed custom annotation');
+      const where = ts[k + 1];
+      const what = ts[k + 2];
+      if (where?.kind !== 'atom' || (where.text !== 'before' && where.text !== 'after')) {
+        throw err('@custom annotation: malformed placement', where);
       }
-      if (what === 'first') after = 0;
-      else if (what === 'last') after = last;
-      else if (where === 'after') after = ids[what];
+      const id = what?.kind === 'atom' ? SECTION_IDS[what.text] : undefined;
+      const edge = what?.kind === 'atom' && (what.text === 'first' || what.text === 'last');
+      if (id === undefined && !edge) throw err('@custom annotation: malformed section kind', what);
+      if (ts[k + 3]?.kind !== ')') throw err('@custom annotation: unexpected token', ts[k + 3]);
+      if (what.text === 'first') after = 0;
+      else if (what.text === 'last') after = last;
+      else if (where.text === 'after') after = id!;
       else {
-        const pos = SECTION_ORDER.indexOf(ids[what]);
+        const pos = SECTION_ORDER.indexOf(id!);
         after = pos <= 0 ? 0 : SECTION_ORDER[pos - 1];
       }
       k += 4;
     }
     const parts: number[] = [];
     while (ts[k]?.kind === 'str') parts.push(...ts[k++].bytes!);
-    if (k !== ts.length) throw err(ts[k], 'malformed custom annotation');
+    if (k !== ts.length) throw err('@custom annotation: unexpected token', ts[k]);
     m.customs.push({ name, bytes: Uint8Array.from(parts), after });
   }
 }

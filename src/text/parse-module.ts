@@ -13,7 +13,7 @@ import { ModuleContext } from './module-context.js';
 import { expr } from './parse-instr.js';
 import type { BodyContext } from './parse-instr.js';
 import { isRefTypeStart, refTypeOf, subType, valType } from './parse-types.js';
-import { customSections } from './custom-annotations.js';
+import { applyAnnotations } from './custom-annotations.js';
 import type { Features } from '../syntax/features.js';
 import type { Elem, Expr, ImportDesc, LocalDecl, Module } from '../syntax/module.js';
 import type { ExternKind, GlobalType, Limits, MemType, RefType, TableType, ValType } from '../syntax/types.js';
@@ -38,7 +38,7 @@ export function parseModuleText(source: string, features?: Features): Module {
     if (close !== tokens.length) throw c.errAt(tokens[close], 'unexpected token');
     end = close - 1;
   }
-  return parseModuleFields(tokens, start, end, features, annotations);
+  return parseModuleFields(tokens, start, end, features, annotations, start > 0 ? 1 : 0);
 }
 
 interface FieldRef {
@@ -48,7 +48,7 @@ interface FieldRef {
 }
 
 export function parseModuleFields(tokens: readonly Token[], start: number, end: number, features?: Features,
-  annotations: readonly Annotation[] = []): Module {
+  annotations: readonly Annotation[] = [], fieldDepth = 0): Module {
   const ctx = new ModuleContext(features);
   const c = new Cursor(tokens, start, end);
   const fields: FieldRef[] = [];
@@ -69,7 +69,7 @@ export function parseModuleFields(tokens: readonly Token[], start: number, end: 
     parseField(ctx, fc, f.kw, tokens[f.at + 1]);
   }
   if (ctx.dataRefs) ctx.m.dataCount = ctx.m.datas.length;
-  if (annotations.length > 0) customSections(ctx.m, annotations, tokens, start, end);
+  if (annotations.length > 0) applyAnnotations(ctx.m, annotations, tokens, fieldDepth);
   return ctx.m;
 }
 

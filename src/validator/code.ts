@@ -534,8 +534,26 @@ export class CodeValidator {
 
   // ---- the pass ----------------------------------------------------------------------------
 
+  /**
+   * A reader positioned on `expr`. Bodies decoded from one binary are views of one buffer, so
+   * one reader over that buffer serves them all (no per-function reader allocation).
+   */
+  private readerFor(expr: Expr): InstrReader {
+    const b = expr.bytes;
+    const base = expr.offset - b.byteOffset;
+    let r = this.cachedReader;
+    if (r === null || r.bytes.buffer !== b.buffer || r.base !== base) {
+      r = new InstrReader(new Uint8Array(b.buffer), base);
+      this.cachedReader = r;
+    }
+    r.pos = b.byteOffset;
+    r.end = b.byteOffset + b.length;
+    return r;
+  }
+  private cachedReader: InstrReader | null = null;
+
   private run(expr: Expr, start: readonly ValType[], end: readonly ValType[]): void {
-    const r = new InstrReader(expr.bytes, expr.offset);
+    const r = this.readerFor(expr);
     this.r = r;
     this.vh = 0;
     this.maxH = 0;

@@ -9,6 +9,7 @@ import { DecodeError } from '../../src/errors.js';
 import { wastFiles, SUITE } from './suite-files.js';
 import type { Command } from '../../src/text/script-ast.js';
 import { featuresFor } from '../../spec-tests/profiles.js';
+import { lex, decodeSourceBytes } from '../../src/text/lexer.js';
 
 const files = wastFiles();
 const scripts = new Map<string, Command[]>();
@@ -74,5 +75,32 @@ describe('suite scripts', () => {
     console.log(`wrong message: ${wrong.length}\n${wrong.slice(0, 80).join('\n')}`);
     expect(wrong).toEqual([]);
     expect(ok).toBe(total);
+  });
+
+  it('rejects assert_malformed_custom quote modules with the expected message', () => {
+    let ok = 0;
+    let total = 0;
+    const wrong: string[] = [];
+    for (const [f, cmds] of scripts) {
+      for (const cmd of cmds) {
+        if (cmd.cmd !== 'other' || cmd.name !== 'assert_malformed_custom') continue;
+        // (assert_malformed_custom (module quote "..."*) "message")
+        const toks = lex(cmd.text).tokens;
+        if (toks[4]?.text !== 'quote') continue;
+        total++;
+        const strs = toks.filter((t) => t.kind === 'str');
+        const msg = new TextDecoder().decode(strs[strs.length - 1].bytes);
+        const parts = strs.slice(0, -1).flatMap((t) => Array.from(t.bytes!));
+        try {
+          parseModuleText(decodeSourceBytes(Uint8Array.from(parts)));
+          wrong.push(`${f.slice(SUITE.length + 1)}:${cmd.line}: accepted, expected "${msg}"`);
+        } catch (e) {
+          if (e instanceof DecodeError && e.reason.startsWith(msg)) ok++;
+          else wrong.push(`${f.slice(SUITE.length + 1)}:${cmd.line}: got "${(e as Error).message}" expected "${msg}"`);
+        }
+      }
+    }
+    console.log(`assert_malformed_custom quote: ${ok}/${total}`);
+    expect(wrong).toEqual([]);
   });
 });

@@ -49,7 +49,9 @@ function simdHandler(m: Machine, inst: ModuleInstance, op: number, base: number,
   const w = base << 1;
   const at = OPERAND_WORDS[op]!;
   if (op === OP.i8x16_shuffle) {
-    i8x16_shuffle(I, w, w, w + 4, shuffles[a]);
+    const lanes = shuffles[a];
+    if (lanes === undefined) throw new Trap('unsupported instruction i8x16.shuffle (lanes not interned)');
+    i8x16_shuffle(I, w, w, w + 4, lanes);
     return;
   }
   const memOp = SIMD_MEM_OPS[op];
