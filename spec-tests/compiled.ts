@@ -4,7 +4,8 @@
 // else an incremental `tsc` build into node_modules/.cache (emitted even when some other file
 // of the tree has type errors, so a half-written module elsewhere does not stop the suite).
 
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -24,7 +25,7 @@ function mtime(p: string): number {
 }
 
 /** A directory holding the compiled tree (…/spec-tests/cli.js, …/spec-tests/worker.js, …/src). */
-export function compiledTree(root: string): string {
+export async function compiledTree(root: string): Promise<string> {
   const sources = Math.max(newestSource(join(root, 'src')), newestSource(join(root, 'spec-tests')));
   const dist = join(root, 'dist');
   if (mtime(join(dist, 'spec-tests', 'worker.js')) >= sources && mtime(join(dist, 'spec-tests', 'cli.js')) >= sources) {
@@ -33,8 +34,9 @@ export function compiledTree(root: string): string {
   const out = join(root, 'node_modules', '.cache', 'glasswasm-spec');
   const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
   try {
-    execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.json'), '--outDir', out,
-      '--incremental', '--tsBuildInfoFile', join(out, '.tsbuildinfo')], { stdio: 'pipe' });
+    // Asynchronous, so the test process stays responsive to its runner meanwhile.
+    await promisify(execFile)(process.execPath, [tsc, '-p', join(root, 'tsconfig.json'), '--outDir', out,
+      '--incremental', '--tsBuildInfoFile', join(out, '.tsbuildinfo')], { maxBuffer: 64 << 20 });
   } catch {
     // Type errors still emit JavaScript; a missing output below is the real failure.
   }

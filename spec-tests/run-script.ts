@@ -23,7 +23,7 @@ import type { EngineStages } from './engine.js';
 import { createSpectest } from './spectest-host.js';
 import type { HostModule } from './spectest-host.js';
 import {
-  formatPatterns, formatValues, HostRefs, matchResult, toValue,
+  formatPatterns, formatValues, HostRefs, matchResult, ScriptValueError, toValue,
 } from './script-values.js';
 import { paddedAt, splitCommands } from './split-commands.js';
 import type { RawCommand } from './split-commands.js';
@@ -77,6 +77,7 @@ function broken(line: number, e: unknown): Broken {
 /** How an unexpected error reads in a report: its class and message, marked when it is a bug. */
 export function describeError(e: unknown): string {
   if (e instanceof Failure) return e.message;
+  if (e instanceof ScriptValueError) return `script value error: ${e.message}`;
   if (e instanceof DecodeError) return `malformed: ${e.message}`;
   if (e instanceof ValidationError) return `invalid: ${e.message}`;
   if (e instanceof LinkError) return `link error: ${e.message}`;
@@ -97,6 +98,11 @@ function stackHint(e: Error): string {
 
 function messageMatches(actual: string, expected: string): boolean {
   return actual.startsWith(expected);
+}
+
+/** A trap matches on its message or on its kind (a host error's message adds detail). */
+function trapMatches(e: Trap, expected: string): boolean {
+  return messageMatches(e.message, expected) || messageMatches(e.kind, expected);
 }
 
 // ---- the script state -----------------------------------------------------------------------
@@ -274,7 +280,7 @@ function assertTrap(s: ScriptState, action: Action, message: string, what: 'trap
   try {
     got = s.act(action);
   } catch (e) {
-    if (e instanceof Trap && messageMatches(e.message, message)) return;
+    if (e instanceof Trap && trapMatches(e, message)) return;
     if (e instanceof NotExecuted) throw e;
     throw new Failure(`expected ${what} "${message}", got ${describeError(e)}`);
   }
@@ -312,7 +318,7 @@ function assertUninstantiable(s: ScriptState, sm: ScriptModule, message: string)
     s.instantiate(m);
   } catch (e) {
     // The reference accepts a trap or an uncaught exception from the start function.
-    if ((e instanceof Trap || e instanceof WasmException) && messageMatches(e.message, message)) return;
+    if (e instanceof Trap ? trapMatches(e, message) : e instanceof WasmException && messageMatches(e.message, message)) return;
     if (e instanceof NotExecuted) throw e;
     throw new Failure(`expected ${expectation}, got ${describeError(e)}`);
   }
@@ -346,6 +352,9 @@ function assertInvalid(s: ScriptState, sm: ScriptModule, message: string, custom
   try {
     m = s.compile(sm);
   } catch (e) {
+    // A front end may find a validation error while reading (an index out of range, say):
+    // what counts is the error's class and message, not the stage that raised it.
+    if (e instanceof ValidationError && messageMatches(e.message, message)) return;
     if (custom && e instanceof CompileError && messageMatches(e.message, message)) return;
     if (e instanceof NotExecuted) throw e;
     throw new Failure(`expected ${expectation}, got ${describeError(e)}`);

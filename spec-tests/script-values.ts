@@ -119,7 +119,7 @@ function matchV128(words: Int32Array, shape: keyof typeof LANES, lanes: readonly
 }
 
 /** What kind of reference a runtime Ref is, for the type patterns. */
-export type RefKind = 'null' | 'func' | 'host' | 'i31' | 'exn' | 'struct' | 'array' | 'object';
+export type RefKind = 'null' | 'func' | 'host' | 'i31' | 'exn' | 'struct' | 'array' | 'extern' | 'object';
 
 export function refKind(r: Ref): RefKind {
   if (r === null) return 'null';
@@ -131,15 +131,13 @@ export function refKind(r: Ref): RefKind {
 }
 
 /**
- * GC objects (src/runtime/gc.ts) are plain JS objects whose shape the runtime owns; recognise
- * a struct or an array by a `kind` tag or by its field storage, else report 'object'.
+ * GC objects (src/runtime/gc/objects.ts) carry a `kind` getter ('struct', 'array', or
+ * 'extern' for an internal reference converted by extern.convert_any), so the runner can
+ * recognise them without depending on the GC files. Anything else is reported as 'object'.
  */
 function gcKind(r: object): RefKind {
-  const o = r as { kind?: unknown; fields?: unknown; elements?: unknown; elems?: unknown; length?: unknown };
-  if (o.kind === 'struct') return 'struct';
-  if (o.kind === 'array') return 'array';
-  if (o.fields !== undefined) return 'struct';
-  if (o.elements !== undefined || o.elems !== undefined) return 'array';
+  const kind = (r as { kind?: unknown }).kind;
+  if (kind === 'struct' || kind === 'array' || kind === 'extern') return kind;
   return 'object';
 }
 

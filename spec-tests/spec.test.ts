@@ -32,7 +32,7 @@ if (!existsSync(suite)) {
 
   describe('spec suite', () => {
     beforeAll(async () => {
-      const build = compiledTree(root);
+      const build = await compiledTree(root);
       const cli = (await import(pathToFileURL(join(build, 'spec-tests', 'cli.js')).href)) as typeof import('./cli.js');
       report = await cli.runSuite({
         files,

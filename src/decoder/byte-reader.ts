@@ -23,7 +23,8 @@ export class ByteReader {
    */
   constructor(readonly bytes: Uint8Array, readonly base = 0, start = 0, end = bytes.length) {
     this.pos = start;
-    this.end = end;
+    // Never past the buffer, whatever a caller's size field claimed.
+    this.end = Math.min(end, bytes.length);
   }
 
   /** Absolute offset of the next unread byte. */

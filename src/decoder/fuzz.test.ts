@@ -31,6 +31,17 @@ const mutation = fc.oneof(
   fc.record({ kind: fc.constant('truncate' as const), at: fc.nat(), value: fc.constant(0) }),
 );
 
+function leb(n: number): number[] {
+  const out: number[] = [];
+  do {
+    let b = n & 0x7f;
+    n >>>= 7;
+    if (n) b |= 0x80;
+    out.push(b);
+  } while (n);
+  return out;
+}
+
 function mutate(bytes: Uint8Array, ms: Array<{ kind: string; at: number; value: number }>): Uint8Array {
   const b = Array.from(bytes);
   for (const m of ms) {
@@ -60,7 +71,7 @@ describe('decoder robustness', () => {
   it('mutated generated modules', () => {
     fc.assert(fc.property(moduleArb, fc.array(mutation, { minLength: 1, maxLength: 4 }), (m, ms) => {
       expect(typeof outcome(mutate(encodeModule(m), ms))).toBe('string');
-    }), { numRuns: 500 });
+    }), { numRuns: 250 });
   });
 
   it('mutated real programs', () => {
@@ -68,6 +79,21 @@ describe('decoder robustness', () => {
     fc.assert(fc.property(fc.array(mutation, { minLength: 1, maxLength: 3 }), (ms) => {
       expect(typeof outcome(mutate(real, ms))).toBe('string');
     }), { numRuns: 300 });
+  });
+
+  it('random name sections never reject the module', () => {
+    const withName = (payload: Uint8Array): Uint8Array => {
+      const nameBytes = [0x04, 0x6e, 0x61, 0x6d, 0x65];
+      const size = nameBytes.length + payload.length;
+      return Uint8Array.from([...HEADER, 0x00, ...leb(size), ...nameBytes, ...payload]);
+    };
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 40 }), (payload) => {
+      expect(outcome(withName(payload))).toBe('ok');
+    }), { numRuns: 1000 });
+    fc.assert(fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 12 }), fc.uint8Array({ maxLength: 12 })), { maxLength: 4 }), (subs) => {
+      const payload = subs.flatMap(([id, b]) => [id, ...leb(b.length), ...b]);
+      expect(outcome(withName(Uint8Array.from(payload)))).toBe('ok');
+    }), { numRuns: 1000 });
   });
 
   it('huge declared counts fail fast without allocating', () => {

@@ -68,6 +68,7 @@ function readNames(r: ByteReader): NameSection {
     lastId = id;
     const size = r.len32();
     const end = r.pos + size;
+    if (end > r.end) throw r.eof();
     const sub = new ByteReader(r.bytes, r.base, r.pos, end);
     switch (id) {
       case SUB.module: names.module = sub.name(); break;

@@ -7,7 +7,7 @@ import { InstrReader } from './instr-reader.js';
 import type { InstrNames } from './print-instr.js';
 import { instrText } from './print-instr.js';
 import {
-  identifier, refText, stringLiteral, typeText,
+  identifier, pow2Text, refText, stringLiteral, typeText,
 } from './print-text.js';
 import type { Expr, Module } from '../syntax/module.js';
 import { importCounts } from '../syntax/module.js';
@@ -297,7 +297,7 @@ function tableTypeText(t: TableType): string {
 function memTypeText(t: MemType): string {
   let s = limitsText(t.limits);
   if (t.shared) s += ' shared';
-  if (t.explicitPageSize || t.pageSizeLog2 !== 16) s += ` (pagesize ${2 ** t.pageSizeLog2})`;
+  if (t.explicitPageSize || t.pageSizeLog2 !== 16) s += ` (pagesize ${pow2Text(t.pageSizeLog2)})`;
   return s;
 }
 

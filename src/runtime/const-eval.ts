@@ -1,20 +1,25 @@
 // Evaluation of constant expressions (global, table and element initializers, segment
 // offsets). The validator has already checked the expression is constant and well typed, so
 // this is a tiny stack machine over the shared InstrReader. GC constant instructions
-// (struct.new, array.new*, ref.i31, any/extern conversions) belong to the GC work and are
-// reported as not supported yet.
+// (struct.new*, array.new*, ref.i31, any/extern conversions) allocate through src/runtime/gc.
 
 import { CompileError } from '../errors.js';
 import { InstrReader } from '../decoder/instr-reader.js';
 import { OP, OPS } from '../syntax/opcodes.js';
 import type { Expr } from '../syntax/module.js';
-import type { FuncInstance, GlobalInstance, Value } from './objects.js';
+import type { FuncInstance, GlobalInstance, Ref, Value } from './objects.js';
 import { readGlobal, wordsToBigInt } from './values.js';
+import { arrayFromValues, arrayOfLength, structFromValues } from './gc/const-new.js';
+import { structLayout } from './gc/layout.js';
+import { anyToExtern, externToAny } from './gc/convert.js';
+import { Trap } from '../errors.js';
 
 /** What a constant expression may refer to. */
 export interface ConstContext {
   readonly funcs: readonly FuncInstance[];
   readonly globals: readonly GlobalInstance[];
+  /** Module type index -> canonical id (GC allocations); a ModuleInstance has it. */
+  readonly typeIds?: readonly number[];
 }
 
 /** A constant instruction the engine cannot evaluate yet (GC constants). */
@@ -30,6 +35,18 @@ export function evalConst(expr: Expr, ctx: ConstContext): Value {
     if (v === undefined) throw new CompileError('type mismatch: constant expression stack underflow');
     return v;
   };
+  const popN = (n: number): Value[] => {
+    if (n > stack.length) throw new CompileError('type mismatch: constant expression stack underflow');
+    return stack.splice(stack.length - n, n);
+  };
+  const popRef = () => { const v = pop(); return v.type === 'ref' ? v.value : null; };
+  const popU32 = () => { const v = pop(); return v.type === 'i32' ? v.value >>> 0 : 0; };
+  const typeId = (x: number): number => {
+    const id = ctx.typeIds?.[x];
+    if (id === undefined) throw new UnsupportedConstError(`not supported: GC constant without type ids (type ${x})`);
+    return id;
+  };
+  const ref = (value: Ref): Value => ({ type: 'ref', value });
   for (;;) {
     const op = r.next();
     switch (op) {
@@ -64,6 +81,36 @@ export function evalConst(expr: Expr, ctx: ConstContext): Value {
         const v = op === OP.i64_add ? a.value + b.value
           : op === OP.i64_sub ? a.value - b.value : a.value * b.value;
         stack.push({ type: 'i64', value: BigInt.asIntN(64, v) });
+        break;
+      }
+      case OP.ref_i31: {
+        const v = pop();
+        stack.push(ref(v.type === 'i32' ? (v.value << 1) >> 1 : 0));
+        break;
+      }
+      case OP.any_convert_extern: stack.push(ref(externToAny(popRef()))); break;
+      case OP.extern_convert_any: stack.push(ref(anyToExtern(popRef()))); break;
+      case OP.struct_new: case OP.struct_new_default: case OP.struct_new_desc:
+      case OP.struct_new_default_desc: {
+        const id = typeId(r.x);
+        const withDesc = op === OP.struct_new_desc || op === OP.struct_new_default_desc;
+        const desc = withDesc ? popRef() : null;
+        if (withDesc && desc === null) throw new Trap('null descriptor reference');
+        const fields = op === OP.struct_new || op === OP.struct_new_desc
+          ? popN(structLayout(id).kinds.length) : null;
+        stack.push(ref(structFromValues(id, fields, desc)));
+        break;
+      }
+      case OP.array_new: {
+        const n = popU32();
+        const v = pop();
+        stack.push(ref(arrayOfLength(typeId(r.x), n, v)));
+        break;
+      }
+      case OP.array_new_default: stack.push(ref(arrayOfLength(typeId(r.x), popU32(), null))); break;
+      case OP.array_new_fixed: {
+        const id = typeId(r.x);
+        stack.push(ref(arrayFromValues(id, popN(r.y))));
         break;
       }
       default:

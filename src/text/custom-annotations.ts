@@ -3,6 +3,7 @@
 //    stand between module fields.
 //  - `(@name "...")` is checked for placement (right after `module`/a field keyword and its id);
 //    the names themselves are not lowered into a name section.
+//  - `(@metadata.code.branch_hint "..")` is checked for placement only (no section produced).
 // Every other annotation is ignored. Errors use the reference interpreter's texts.
 
 import type { Annotation, Token } from './lexer.js';
@@ -49,6 +50,7 @@ function depthAt(tokens: readonly Token[], at: number): number {
 export function applyAnnotations(m: Module, anns: readonly Annotation[], tokens: readonly Token[], fieldDepth: number): void {
   const last = lastSection(m);
   let moduleNames = 0;
+  let lastHintAt = -1;
   for (const a of anns) {
     const err = (msg: string, t?: Token): DecodeError => new DecodeError(msg, -1, t?.line ?? a.line, t?.col ?? a.col);
     if (a.name === 'name') {
@@ -58,6 +60,13 @@ export function applyAnnotations(m: Module, anns: readonly Annotation[], tokens:
       const kwOpen = prev?.kind === 'id' ? tokens[a.at - 3] : prev2;
       if (kw?.kind !== 'atom' || !NAMEABLE.has(kw.text) || kwOpen?.kind !== '(') throw err('misplaced @name annotation');
       if (kw.text === 'module' && ++moduleNames > 1) throw err('@name annotation: multiple module');
+      continue;
+    }
+    if (a.name === 'metadata.code.branch_hint') {
+      // Checked, not lowered: the branch-hint section itself is not produced.
+      if (depthAt(tokens, a.at) <= fieldDepth) throw err('@metadata.code.branch_hint annotation: not in a function');
+      if (a.at === lastHintAt) throw err('@metadata.code.branch_hint annotation: duplicate annotation');
+      lastHintAt = a.at;
       continue;
     }
     if (a.name !== 'custom') continue;

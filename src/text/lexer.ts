@@ -37,9 +37,15 @@ export interface Lexed {
 
 const SYMBOLS = "+-*/\\^~=<>!?@#$%&|:`.'";
 
+/** ASCII idchar table: letters, digits, `_` and the symbol set. */
+const ID_CHARS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  ID_CHARS[c] = /[0-9A-Za-z_]/.test(ch) || SYMBOLS.includes(ch) ? 1 : 0;
+}
+
 function isIdChar(c: number): boolean {
-  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) ||
-    c === 0x5f || (c < 0x80 && SYMBOLS.includes(String.fromCharCode(c)));
+  return c < 128 && ID_CHARS[c] === 1;
 }
 
 const utf8 = new TextEncoder();
@@ -155,6 +161,10 @@ export class Lexer {
     return { tokens: out, annotations: this.annotations };
   }
 
+  private tok(kind: TokKind, text: string, line: number, col: number, start: number, bytes?: Uint8Array): Token {
+    return { kind, text, line, col, start, end: this.pos, bytes };
+  }
+
   /** Next token, skipping space and comments; null at end. */
   private next(inAnnotation = false): Token | null {
     const s = this.src;
@@ -183,8 +193,6 @@ export class Lexer {
     const line = this.line;
     const col = start - this.lineStart + 1;
     const c = s.charCodeAt(start);
-    const mk = (kind: TokKind, text: string, bytes?: Uint8Array): Token =>
-      ({ kind, text, line, col, start, end: this.pos, bytes });
     if (c === 0x28) {
       this.pos++;
       const after = s.charCodeAt(this.pos + 1);
@@ -205,11 +213,11 @@ export class Lexer {
           if (this.pos === p0) throw this.err('empty annotation id', start);
           name = s.slice(p0, this.pos);
         }
-        return mk('reserved', '(@' + name);
+        return this.tok('reserved', '(@' + name, line, col, start);
       }
-      return mk('(', '(');
+      return this.tok('(', '(', line, col, start);
     }
-    if (c === 0x29) { this.pos++; return mk(')', ')'); }
+    if (c === 0x29) { this.pos++; return this.tok(')', ')', line, col, start); }
     // A word: idchars and strings glued together. One string alone is a string token; pure
     // idchars an atom or identifier; any other mix is reserved ("unknown operator").
     let strings = 0;
@@ -232,7 +240,7 @@ export class Lexer {
     if (strings === 0 && idchars === 0) {
       if (c === 0x2c || c === 0x3b || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d) {
         this.pos++;
-        return mk('reserved', s[start]);
+        return this.tok('reserved', s[start], line, col, start);
       }
       if (c >= 0xd800 && c < 0xe000) {
         const d = s.charCodeAt(start + 1);
@@ -244,18 +252,18 @@ export class Lexer {
       throw this.err('illegal character', start);
     }
     const text = s.slice(start, this.pos);
-    if (strings === 1 && idchars === 0) return mk('str', text, bytes);
+    if (strings === 1 && idchars === 0) return this.tok('str', text, line, col, start, bytes);
     if (c === 0x24 && (strings === 0 || (strings === 1 && idchars === 1))) {
       if (strings === 1) {
         if (bytes!.length === 0) throw this.err('empty identifier', start);
         if (!isValidUtf8(bytes!)) throw this.err('malformed UTF-8 encoding', start);
-        return mk('id', new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes));
+        return this.tok('id', new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), line, col, start);
       }
       if (idchars === 1) throw this.err('empty identifier', start);
-      return mk('id', text.slice(1));
+      return this.tok('id', text.slice(1), line, col, start);
     }
-    if (strings > 0) return mk('reserved', text);
-    return mk('atom', text);
+    if (strings > 0) return this.tok('reserved', text, line, col, start);
+    return this.tok('atom', text, line, col, start);
   }
 
   private blockComment(): void {

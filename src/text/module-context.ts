@@ -11,7 +11,7 @@ import { emptyModule } from '../syntax/module.js';
 import type { Features } from '../syntax/features.js';
 import { DEFAULT_FEATURES } from '../syntax/features.js';
 import type { FuncType, ValType } from '../syntax/types.js';
-import { equalValTypes } from '../syntax/types.js';
+import { equalValTypes, valTypeToString } from '../syntax/types.js';
 
 export interface TypeUse {
   readonly idx: number;
@@ -20,6 +20,10 @@ export interface TypeUse {
   /** Parameter ids (null when anonymous), one per param. */
   readonly ids: readonly (string | null)[];
   readonly idToks: readonly (Token | undefined)[];
+}
+
+function sigKey(params: readonly ValType[], results: readonly ValType[]): string {
+  return params.map(valTypeToString).join(' ') + '->' + results.map(valTypeToString).join(' ');
 }
 
 export class ModuleContext {
@@ -55,22 +59,32 @@ export class ModuleContext {
     return t.comp;
   }
 
+  /** Plain singleton function types by signature, first index wins (built on first use). */
+  private sigIndex: Map<string, number> | null = null;
+
   /** Index of an implicit function type: an existing plain singleton one, else a new one. */
   implicitFuncType(params: readonly ValType[], results: readonly ValType[]): number {
     const m = this.m;
-    for (const g of m.recGroups) {
-      if (g.count !== 1) continue;
-      const t = m.types[g.start];
-      if (t.final && t.supers.length === 0 && t.comp.kind === 'func' && t.describes === undefined &&
-        t.descriptor === undefined && equalValTypes(t.comp.params, params) &&
-        equalValTypes(t.comp.results, results)) {
-        return g.start;
+    if (!this.sigIndex) {
+      this.sigIndex = new Map();
+      for (const g of m.recGroups) {
+        if (g.count !== 1) continue;
+        const t = m.types[g.start];
+        if (t.final && t.supers.length === 0 && t.comp.kind === 'func' && t.describes === undefined &&
+          t.descriptor === undefined) {
+          const key = sigKey(t.comp.params, t.comp.results);
+          if (!this.sigIndex.has(key)) this.sigIndex.set(key, g.start);
+        }
       }
     }
+    const key = sigKey(params, results);
+    const found = this.sigIndex.get(key);
+    if (found !== undefined) return found;
     const idx = m.types.length;
     m.types.push({ final: true, supers: [], comp: { kind: 'func', params: [...params], results: [...results] } });
     m.recGroups.push({ start: idx, count: 1, explicit: false });
     this.types.count = m.types.length;
+    this.sigIndex.set(key, idx);
     return idx;
   }
 

@@ -47,22 +47,6 @@ const CONST_NAMES = [
 ];
 const CONST_OK = Uint8Array.from(OPS, (o) => (CONST_NAMES.includes(o.name) ? 1 : 0));
 
-/**
- * Per-feature-set gates, one lookup per instruction: gate[id] is 0 when the instruction may
- * appear, 1 when its feature is off, 2 when it is not constant (const-expression gate only).
- */
-interface Gates { readonly code: Uint8Array; readonly konst: Uint8Array }
-const gateCache = new WeakMap<Features, Gates>();
-function gatesFor(f: Features): Gates {
-  let g = gateCache.get(f);
-  if (!g) {
-    const code = Uint8Array.from(OPS, (o) => (f.ops.has(o.feature) ? 0 : 1));
-    const konst = Uint8Array.from(OPS, (o, i) => code[i] || (CONST_OK[i] ? 0 : 2));
-    gateCache.set(f, (g = { code, konst }));
-  }
-  return g;
-}
-
 function str(t: Slot): string {
   return t === null ? '(unknown)' : valTypeToString(t);
 }
@@ -85,8 +69,11 @@ function one(t: ValType): readonly ValType[] {
   return a;
 }
 
-/** Dense rule codes: KIND[op id] (0 = fixed signature, the generic path). Literal cases
- * let V8 compile the dispatch switch to a jump table. */
+/**
+ * The validator's own typing rules, one per instruction the opcode table gives no fixed
+ * signature (names are OP keys). KIND[op id] is the rule (0 = fixed signature, the generic
+ * path). A const enum makes the cases literals, so the dispatch switch becomes a jump table.
+ */
 const enum K {
   generic = 0,
   any_convert_extern = 1,
@@ -264,6 +251,11 @@ const K_BY_NAME = {
   unreachable: K.unreachable,
 };
 
+// The rule names are OP keys: fail loudly at load if the opcode table ever renames one.
+for (const key of Object.keys(K_BY_NAME)) {
+  if (OP[key] === undefined) throw new Error(`validator: no instruction ${key} in the opcode table`);
+}
+
 const KIND = Uint8Array.from(OPS, (o) => {
   let key = o.name.replace(/\./g, '_');
   if (o.nullable) key += '_null';
@@ -271,6 +263,26 @@ const KIND = Uint8Array.from(OPS, (o) => {
   return (K_BY_NAME as Record<string, number>)[key] ?? K.generic;
 });
 const SHUFFLE_ID = OP.i8x16_shuffle;
+
+/**
+ * Per-feature-set rule tables, one lookup per instruction: rules[id] is the instruction's rule
+ * (K, below), or R_DISABLED when its feature is off, or R_NOT_CONST in constant expressions.
+ */
+interface Gates { readonly code: Uint8Array; readonly konst: Uint8Array }
+const gateCache = new WeakMap<Features, Gates>();
+/** Rule codes above every K value: the instruction may not appear here. */
+const R_DISABLED = 254;
+const R_NOT_CONST = 253;
+function gatesFor(f: Features): Gates {
+  let g = gateCache.get(f);
+  if (!g) {
+    const code = Uint8Array.from(OPS, (o, i) => (f.ops.has(o.feature) ? KIND[i] : R_DISABLED));
+    const konst = Uint8Array.from(OPS, (o, i) => (code[i] === R_DISABLED || CONST_OK[i] ? code[i] : R_NOT_CONST));
+    gateCache.set(f, (g = { code, konst }));
+  }
+  return g;
+}
+
 
 /** Frame kinds beyond opcode ids. */
 const K_FUNC = 255;
@@ -559,14 +571,11 @@ export class CodeValidator {
     this.maxH = 0;
     this.ch = 0;
     this.pushCtl(K_FUNC, start, end);
-    const gate = this.constMode ? this.gates.konst : this.gates.code;
+    const rules = this.constMode ? this.gates.konst : this.gates.code;
     const c = this.c;
     while (this.ch > 0) {
       const id = r.next();
-      if (gate[id] !== 0) {
-        this.err(gate[id] === 1 ? `unknown operator ${OPS[id].name}` : 'constant expression required');
-      }
-      const op = KIND[id];
+      const op = rules[id];
       if (op === K.generic) {
         this.generic(id);
         continue;
@@ -873,6 +882,8 @@ export class CodeValidator {
           this.unreachable();
           break;
         }
+        case R_DISABLED: this.err(`unknown operator ${OPS[id].name}`);
+        case R_NOT_CONST: this.err('constant expression required');
         default:
           this.gcOp(op);
       }

@@ -252,8 +252,11 @@ export function validateModule(m: Module, features: Features = DEFAULT_FEATURES)
     checkValType(e.type, ntypes);
     const et = canonValType(e.type, ids);
     if (e.init.kind === 'funcs') {
+      // Every function reference matches `func`: only concrete segment types need the check.
+      const anyFunc = et.heap === 'func';
       for (const f of e.init.funcs) {
         if (f >= nfuncs) fail(`unknown function ${f}`);
+        if (anyFunc) continue;
         const ft = canonValType({ kind: 'ref', nullable: false, exact: funcExact[f] === 1, heap: funcTypeIdx[f] }, ids);
         if (!refSub(ft, et)) fail(`type mismatch: element segment's type does not match`);
       }

@@ -82,7 +82,9 @@ export function runSuite(): SuiteResult {
           else if (e instanceof CompileError) miss(`decode error inside validation: expected "${c.message}"`, `${rel}:${c.line} ${e.message}`);
           else res.crashes.push(`${rel}:${c.line}: ${(e as Error).stack}`);
         }
-      } else if (c.cmd === 'module' && c.module.kind !== 'quote') {
+      } else if ((c.cmd === 'module' || c.cmd === 'assert_unlinkable' || c.cmd === 'assert_uninstantiable'
+        || c.cmd === 'assert_trap_module') && c.module.kind !== 'quote') {
+        // Modules that must link or instantiate (or fail to) are valid modules too.
         res.validTotal++;
         let m: Module;
         try {

@@ -63,6 +63,27 @@ export function storeInt(w: Int32Array, d: number, x: number): void {
   w[d + 1] = hi | 0;
 }
 
+// Unsigned 64-bit by (nonzero) 32-bit division by 16-bit limbs: every partial dividend is
+// below 2^48, so each double division and its floor are exact. The common divisors (constants,
+// sizes) take this path; BigInt remains for divisors of 2^32 and above.
+let quoLo = 0, quoHi = 0, remLo = 0;
+
+function divU64By32(lo: number, hi: number, b: number): void {
+  const h = hi >>> 0, l = lo >>> 0;
+  let r = 0;
+  let cur = r * 65536 + (h >>> 16); const q3 = Math.floor(cur / b); r = cur - q3 * b;
+  cur = r * 65536 + (h & 0xffff); const q2 = Math.floor(cur / b); r = cur - q2 * b;
+  cur = r * 65536 + (l >>> 16); const q1 = Math.floor(cur / b); r = cur - q1 * b;
+  cur = r * 65536 + (l & 0xffff); const q0 = Math.floor(cur / b); r = cur - q0 * b;
+  quoHi = (q3 << 16) | q2;
+  quoLo = (q1 << 16) | q0;
+  remLo = r | 0;
+}
+
+/** Two's complement negation of (lo, hi) into quoLo/quoHi-style outputs. */
+function negLo(lo: number): number { return -lo | 0; }
+function negHi(lo: number, hi: number): number { return (~hi + (lo === 0 ? 1 : 0)) | 0; }
+
 export function i64_div_s(w: Int32Array, d: number, a: number, b: number): void {
   const al = w[a], ah = w[a + 1], bl = w[b], bh = w[b + 1];
   if (bl === 0 && bh === 0) divByZero();
@@ -71,6 +92,14 @@ export function i64_div_s(w: Int32Array, d: number, a: number, b: number): void 
     return;
   }
   if (bl === -1 && bh === -1 && al === 0 && ah === -0x80000000) intOverflow();
+  const bMag = bh < 0 ? negLo(bl) : bl, bMagHi = bh < 0 ? negHi(bl, bh) : bh;
+  if (bMagHi === 0) {
+    const aNeg = ah < 0;
+    divU64By32(aNeg ? negLo(al) : al, aNeg ? negHi(al, ah) : ah, bMag >>> 0);
+    if (aNeg !== bh < 0) { w[d + 1] = negHi(quoLo, quoHi); w[d] = negLo(quoLo); }
+    else { w[d] = quoLo; w[d + 1] = quoHi; }
+    return;
+  }
   storeBig(w, d, toBig(al, ah) / toBig(bl, bh));
 }
 
@@ -81,6 +110,7 @@ export function i64_div_u(w: Int32Array, d: number, a: number, b: number): void 
     storeInt(w, d, Math.floor(((ah >>> 0) * TWO32 + (al >>> 0)) / ((bh >>> 0) * TWO32 + (bl >>> 0))));
     return;
   }
+  if (bh === 0) { divU64By32(al, ah, bl >>> 0); w[d] = quoLo; w[d + 1] = quoHi; return; }
   storeBig(w, d, toBigU(al, ah) / toBigU(bl, bh));
 }
 
@@ -93,6 +123,16 @@ export function i64_rem_s(w: Int32Array, d: number, a: number, b: number): void 
     return;
   }
   if (bl === -1 && bh === -1) { w[d] = 0; w[d + 1] = 0; return; }
+  const bMag = bh < 0 ? negLo(bl) : bl, bMagHi = bh < 0 ? negHi(bl, bh) : bh;
+  if (bMagHi === 0) {
+    const aNeg = ah < 0;
+    divU64By32(aNeg ? negLo(al) : al, aNeg ? negHi(al, ah) : ah, bMag >>> 0);
+    // the remainder is below 2^32 and takes the dividend's sign
+    const r = remLo >>> 0;
+    if (aNeg && r !== 0) { w[d] = -r | 0; w[d + 1] = -1; }
+    else { w[d] = r | 0; w[d + 1] = 0; }
+    return;
+  }
   storeBig(w, d, toBig(al, ah) % toBig(bl, bh));
 }
 
@@ -103,6 +143,7 @@ export function i64_rem_u(w: Int32Array, d: number, a: number, b: number): void 
     storeInt(w, d, ((ah >>> 0) * TWO32 + (al >>> 0)) % ((bh >>> 0) * TWO32 + (bl >>> 0)));
     return;
   }
+  if (bh === 0) { divU64By32(al, ah, bl >>> 0); w[d] = remLo; w[d + 1] = 0; return; }
   storeBig(w, d, toBigU(al, ah) % toBigU(bl, bh));
 }
 

@@ -44,6 +44,18 @@ export function internShuffle(lanes: ArrayLike<number>): number {
   return id;
 }
 
+/**
+ * The SLOW immediate `a` translate.ts passes for a v128 instruction, from the instruction
+ * reader's fields: shuffle -> interned lane pattern, *_lane memory ops -> memIdx | lane << 24,
+ * other memory ops -> memIdx, lane ops -> lane.
+ */
+export function simdImmA(op: number, r: { memIdx: number; lane: number; lanes: ArrayLike<number> }): number {
+  if (op === OP.i8x16_shuffle) return internShuffle(r.lanes);
+  const info = OPS[op];
+  if (info.imms.includes('memarg')) return info.laneCount > 0 ? r.memIdx | (r.lane << 24) : r.memIdx;
+  return info.laneCount > 0 ? r.lane : 0;
+}
+
 function simdHandler(m: Machine, inst: ModuleInstance, op: number, base: number, a: number, b: number, c: number): void {
   const I = m.I;
   const w = base << 1;

@@ -132,7 +132,7 @@ describe('SIMD vs native WebAssembly', () => {
 
   for (const c of cases) {
     it(c.name, () => {
-      fc.assert(fc.property(operands, (input) => { check(c, input); }), { numRuns: c.op.laneCount > 0 ? 40 : 300 });
+      fc.assert(fc.property(operands, (input) => { check(c, input); }), { numRuns: c.op.laneCount > 0 ? 30 : 200 });
     });
   }
 });

@@ -1,0 +1,59 @@
+// GC heap objects: plain JS objects held by reference, reclaimed by JS's own collector.
+// i31 references are JS numbers (see src/runtime/objects.ts), so only structs, arrays and the
+// boxes made by extern.convert_any live here. The `kind` getters let code outside the GC
+// files (the spec runner's result patterns) recognise objects without importing them.
+
+import type { Ref } from '../objects.js';
+import type { ArrayLayout, StructLayout } from './layout.js';
+
+const NO_WORDS = new Int32Array(0);
+const NO_REFS: Ref[] = [];
+
+export class StructObj {
+  /** Numeric fields' words (layout.pos gives each field's first word). */
+  readonly words: Int32Array;
+  /** Reference fields (layout.pos gives each field's index). */
+  readonly refs: Ref[];
+  constructor(
+    readonly layout: StructLayout,
+    /** The descriptor object (custom-descriptors), or null for types without one. */
+    readonly desc: Ref = null,
+  ) {
+    this.words = layout.numWords === 0 ? NO_WORDS : new Int32Array(layout.numWords);
+    this.refs = layout.numRefs === 0 ? NO_REFS : new Array<Ref>(layout.numRefs).fill(null);
+  }
+  get typeId(): number { return this.layout.typeId; }
+  get kind(): 'struct' { return 'struct'; }
+}
+
+export class ArrayObj {
+  /** Numeric elements: `stride` words each (null for reference arrays). */
+  readonly words: Int32Array | null;
+  /** Reference elements (null for numeric arrays). */
+  readonly refs: Ref[] | null;
+  constructor(readonly layout: ArrayLayout, readonly length: number) {
+    if (layout.stride === 0) {
+      this.words = null;
+      this.refs = new Array<Ref>(length).fill(null);
+    } else {
+      this.words = new Int32Array(length * layout.stride);
+      this.refs = null;
+    }
+  }
+  get typeId(): number { return this.layout.typeId; }
+  get kind(): 'array' { return 'array'; }
+}
+
+/**
+ * An internal reference (i31, struct, array) seen as externref after extern.convert_any;
+ * any.convert_extern unwraps it, so the round trip gives back the very same reference.
+ */
+export class ExternBox {
+  constructor(readonly inner: object | number) {}
+  get kind(): 'extern' { return 'extern'; }
+}
+
+/** Largest array the engine allocates (elements); beyond it array.new* traps. */
+export const MAX_ARRAY_LENGTH = 1 << 28;
+/** Largest numeric storage of one array, in int32 words. */
+export const MAX_ARRAY_WORDS = 1 << 28;
