@@ -11,7 +11,10 @@ import { checkRatchet, readRatchet } from './ratchet.js';
 import type { JsonReport } from './report.js';
 
 interface VitestJson {
-  testResults: { name: string; status: string; message?: string; assertionResults: { status: string }[] }[];
+  testResults: {
+    name: string; status: string; message?: string;
+    assertionResults: { status: string; ancestorTitles?: string[] }[];
+  }[];
 }
 
 const SPEC_ENTRY = /spec-tests[\\/]spec\.test\.ts$/;
@@ -42,14 +45,20 @@ export function main(argv: string[]): number {
     let up = 0;
     let uf = 0;
     for (const file of unit.testResults) {
-      if (SPEC_ENTRY.test(file.name)) continue;
+      const specEntry = SPEC_ENTRY.test(file.name);
       let fileFailures = 0;
+      let specFailures = 0;
       for (const t of file.assertionResults) {
+        // The per-file spec tests are counted as spec commands (below), not as unit tests.
+        if (specEntry && t.ancestorTitles?.[0] === 'spec suite') {
+          if (t.status === 'failed') specFailures++;
+          continue;
+        }
         if (t.status === 'passed') up++;
         else if (t.status === 'failed') fileFailures++;
       }
       // A test file that failed without a failing test (it did not load) is one failure.
-      if (file.status === 'failed' && fileFailures === 0) fileFailures = 1;
+      if (file.status === 'failed' && fileFailures === 0 && specFailures === 0) fileFailures = 1;
       uf += fileFailures;
     }
     lines.push(`unit: ${up} passed, ${uf} failed`);

@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runFiles } from './pool.js';
-import type { SuiteFile } from './pool.js';
+import type { FileResult, SuiteFile } from './pool.js';
 import { checkRatchet, readRatchet, updateRatchet } from './ratchet.js';
 import { failureKey, failureLines, fileLines, summaryTable, toJson } from './report.js';
 import type { JsonReport } from './report.js';
@@ -154,6 +154,8 @@ export interface RunSuiteOptions {
   /** The compiled worker (default: worker.js beside this file). */
   readonly workerUrl?: URL;
   readonly onProgress?: (done: number, total: number) => void;
+  /** Each file's raw result as it completes (wall time included). */
+  readonly onFile?: (r: FileResult) => void;
 }
 
 /** Runs files and returns the JSON report (also the vitest entry's way in). */
@@ -163,7 +165,10 @@ export async function runSuite(o: RunSuiteOptions): Promise<JsonReport> {
     jobs: o.jobs,
     timeoutMs: o.timeoutMs,
     workerUrl: o.workerUrl ?? new URL('./worker.js', import.meta.url),
-    onFile: () => o.onProgress?.(++done, o.files.length),
+    onFile: (r) => {
+      o.onFile?.(r);
+      o.onProgress?.(++done, o.files.length);
+    },
   });
   return toJson(results);
 }
@@ -193,9 +198,11 @@ export async function main(argv: string[]): Promise<number> {
   }
   const t0 = Date.now();
   const tty = process.stderr.isTTY;
+  const times: [string, number][] = [];
   const report = await runSuite({
     files, jobs: args.jobs, timeoutMs: args.timeoutMs,
     onProgress: tty ? (d, n) => process.stderr.write(`\r${d}/${n} files`) : undefined,
+    onFile: (r) => times.push([r.file, r.ms]),
   });
   if (tty) process.stderr.write('\r\x1b[K');
   const secs = ((Date.now() - t0) / 1000).toFixed(1);
@@ -203,6 +210,8 @@ export async function main(argv: string[]): Promise<number> {
   const out: string[] = [];
   if (!args.quiet) out.push(...fileLines(report), '');
   out.push(...summaryTable(report), '');
+  const slowest = times.sort((a, b) => b[1] - a[1]).slice(0, 5);
+  out.push(`slowest files: ${slowest.map(([f, ms]) => `${f} ${(ms / 1000).toFixed(1)} s`).join(', ')}`, '');
   if (args.json) writeFileSync(args.json, JSON.stringify(report, null, 1) + '\n');
 
   let exit: number;

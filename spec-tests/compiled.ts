@@ -24,8 +24,22 @@ function mtime(p: string): number {
   return existsSync(p) ? statSync(p).mtimeMs : 0;
 }
 
-/** A directory holding the compiled tree (…/spec-tests/cli.js, …/spec-tests/worker.js, …/src). */
-export async function compiledTree(root: string): Promise<string> {
+const builds = new Map<string, Promise<string>>();
+
+/**
+ * A directory holding the compiled tree (spec-tests/cli.js, spec-tests/worker.js, src/...):
+ * dist/ when fresh, else the cache build; built at most once per process.
+ */
+export function compiledTree(root: string): Promise<string> {
+  let b = builds.get(root);
+  if (!b) {
+    b = build(root);
+    builds.set(root, b);
+  }
+  return b;
+}
+
+async function build(root: string): Promise<string> {
   const sources = Math.max(newestSource(join(root, 'src')), newestSource(join(root, 'spec-tests')));
   const dist = join(root, 'dist');
   if (mtime(join(dist, 'spec-tests', 'worker.js')) >= sources && mtime(join(dist, 'spec-tests', 'cli.js')) >= sources) {

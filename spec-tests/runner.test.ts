@@ -14,7 +14,8 @@ import type { Command } from '../src/text/script-ast.js';
 import type { EngineStages } from './engine.js';
 import { featuresFor, groupOf, PROFILES, profileNameFor } from './profiles.js';
 import { checkRatchet, sortKeys, updateRatchet } from './ratchet.js';
-import { toJson } from './report.js';
+import { markdownTable, summaryTable, toJson } from './report.js';
+import { END, replaceBlock, START } from './conformance-table.js';
 import { planScript, runScript } from './run-script.js';
 import { HostRefs, matchResult, toValue } from './script-values.js';
 import { createSpectest } from './spectest-host.js';
@@ -252,5 +253,30 @@ describe('runScript semantics', () => {
     const plan = planScript('(module)\n(assert_return (invoke "f"))\n(register "m")', none);
     expect(plan.map((p) => [p.line, p.command])).toEqual([[1, 'module'], [2, 'assert_return'], [3, 'register']]);
     expect(planScript('(func)\n(memory 1)', none).map((p) => p.command)).toEqual(['module']);
+  });
+});
+
+describe('reports', () => {
+  const report = toJson([
+    { file: 'i32.wast', ms: 0, outcomes: [{ line: 1, command: 'module', ok: true }, { line: 2, command: 'assert_return', ok: false, message: 'm' }] },
+    { file: 'simd_lane.wast', ms: 0, outcomes: [{ line: 1, command: 'module', ok: true }] },
+  ]);
+
+  it('writes the JSON shape and the group summary', () => {
+    expect(report).toEqual({
+      files: [
+        { file: 'i32.wast', total: 2, passed: 1, failed: 1, failures: [{ line: 2, command: 'assert_return', message: 'm' }] },
+        { file: 'simd_lane.wast', total: 1, passed: 1, failed: 0, failures: [] },
+      ],
+      total: 3, passed: 2, failed: 1,
+    });
+    expect(summaryTable(report).join('\n')).toMatch(/core\s+1\s+1\s+2\s+50\.0%/);
+    expect(markdownTable(report)).toContain('| simd | 1 | 1 | 1 | 100.0% |');
+  });
+
+  it('replaces only the README block between the markers', () => {
+    const readme = `a\n${START}\nold\n${END}\nb\n`;
+    expect(replaceBlock(readme, 'new')).toBe(`a\n${START}\nnew\n${END}\nb\n`);
+    expect(() => replaceBlock('no markers', 'x')).toThrow();
   });
 });

@@ -171,8 +171,8 @@ export function formatValue(v: Value): string {
   switch (v.type) {
     case 'i32': return `i32:${v.value | 0}`;
     case 'i64': return `i64:${BigInt.asIntN(64, v.value)}`;
-    case 'f32': return `f32:${hex32(v.bits)}`;
-    case 'f64': return `f64:${hex64(v.bits)}`;
+    case 'f32': return `f32:${f32Text(v.bits)}`;
+    case 'f64': return `f64:${f64Text(v.bits)}`;
     case 'v128': return `v128:i32x4[${Array.from(v.words, (w) => hex32(w)).join(' ')}]`;
     case 'ref': {
       const k = refKind(v.value);
@@ -187,8 +187,8 @@ export function formatPattern(p: ScriptValue): string {
   switch (p.type) {
     case 'i32': return `i32:${Number(p.value) | 0}`;
     case 'i64': return `i64:${BigInt.asIntN(64, BigInt(p.value))}`;
-    case 'f32': return 'nan' in p ? `f32:nan:${p.nan}` : `f32:${hex32(p.bits)}`;
-    case 'f64': return 'nan' in p ? `f64:nan:${p.nan}` : `f64:${hex64(p.bits)}`;
+    case 'f32': return 'nan' in p ? `f32:nan:${p.nan}` : `f32:${f32Text(p.bits)}`;
+    case 'f64': return 'nan' in p ? `f64:nan:${p.nan}` : `f64:${f64Text(BigInt(p.bits))}`;
     case 'v128': return `v128:${p.shape}[${p.lanes.map((l) => formatPattern(l).replace(/^[a-z0-9]+:/, '')).join(' ')}]`;
     case 'either': return `either(${p.options.map(formatPattern).join(' | ')})`;
     case 'ref.null': return `ref.null${p.heap ? ' ' + p.heap : ''}`;
@@ -202,6 +202,22 @@ export function formatValues(vs: readonly Value[]): string {
 
 export function formatPatterns(ps: readonly ScriptValue[]): string {
   return `[${ps.map(formatPattern).join(', ')}]`;
+}
+
+const f32 = new Float32Array(1);
+const f32Bits = new Int32Array(f32.buffer);
+const f64 = new Float64Array(1);
+const f64Bits = new BigInt64Array(f64.buffer);
+
+/** Bits, then the number they mean (NaNs by their bits alone: that is their identity). */
+function f32Text(bits: number): string {
+  f32Bits[0] = bits;
+  return Number.isNaN(f32[0]) ? hex32(bits) : `${hex32(bits)} (${Object.is(f32[0], -0) ? '-0' : f32[0]})`;
+}
+
+function f64Text(bits: bigint): string {
+  f64Bits[0] = BigInt.asIntN(64, bits);
+  return Number.isNaN(f64[0]) ? hex64(bits) : `${hex64(bits)} (${Object.is(f64[0], -0) ? '-0' : f64[0]})`;
 }
 
 function hex32(x: number): string {

@@ -6,8 +6,9 @@
 // GLASSWASM_SPEC_JSON (also write the runner's JSON report there; the CI counts from it),
 // GLASSWASM_SPEC_FILTER (only files whose path contains it).
 
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { availableParallelism } from 'node:os';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -55,3 +56,25 @@ if (!existsSync(suite)) {
     }
   });
 }
+
+// The watchdog: a runaway command must not hang the run. Its file's unfinished commands fail
+// as "timeout", its worker is replaced, and the next file runs normally.
+describe('runner watchdog', () => {
+  it('terminates a runaway file and goes on', async () => {
+    const build = await compiledTree(root);
+    const pool = (await import(pathToFileURL(join(build, 'spec-tests', 'pool.js')).href)) as typeof import('./pool.js');
+    const dir = mkdtempSync(join(tmpdir(), 'watchdog-'));
+    const mod = '(module (func (export "spin") (loop $l (br $l))) (func (export "one") (result i32) (i32.const 1)))';
+    writeFileSync(join(dir, 'a-loop.wast'), `${mod}\n(assert_return (invoke "one") (i32.const 1))\n(invoke "spin")\n(assert_return (invoke "one") (i32.const 1))\n`);
+    writeFileSync(join(dir, 'b-ok.wast'), `${mod}\n(assert_return (invoke "one") (i32.const 1))\n`);
+    const results = await pool.runFiles(
+      [{ abs: join(dir, 'a-loop.wast'), rel: 'a-loop.wast' }, { abs: join(dir, 'b-ok.wast'), rel: 'b-ok.wast' }],
+      { jobs: 1, timeoutMs: 1500, workerUrl: pathToFileURL(join(build, 'spec-tests', 'worker.js')) },
+    );
+    const loop = results[0].outcomes;
+    expect(loop.map((o) => o.ok)).toEqual([true, true, false, false]);
+    expect(loop[2].message).toMatch(/^timeout/);
+    expect(loop[3].line).toBe(4);
+    expect(results[1].outcomes.map((o) => o.ok)).toEqual([true, true]);
+  });
+});

@@ -1,8 +1,8 @@
 // `glasswasm wasm2wat FILE.wasm [-o OUT]`: binary -> WebAssembly text.
 
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { loadWasm, parseArgs } from '../decoder/cli-common.js';
-import { printModule } from '../decoder/print.js';
+import { printModuleTo } from '../decoder/print.js';
 
 export const HELP = `usage: glasswasm wasm2wat FILE.wasm [-o OUT.wat] [--offsets]
 
@@ -19,8 +19,16 @@ export async function main(args: string[]): Promise<number> {
   if (!a) return 2;
   const w = loadWasm(a.file);
   if (!w) return 1;
-  const text = printModule(w.module, { offsets: a.flags.has('--offsets') });
-  if (a.out) writeFileSync(a.out, text);
-  else process.stdout.write(text);
+  const opts = { offsets: a.flags.has('--offsets') };
+  if (a.out) {
+    const fd = openSync(a.out, 'w');
+    try {
+      printModuleTo(w.module, (chunk) => writeSync(fd, chunk), opts);
+    } finally {
+      closeSync(fd);
+    }
+  } else {
+    printModuleTo(w.module, (chunk) => process.stdout.write(chunk), opts);
+  }
   return 0;
 }

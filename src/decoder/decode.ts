@@ -54,7 +54,9 @@ export function decodeModule(
   bytes: Uint8Array, features: Features = DEFAULT_FEATURES, options: DecodeOptions = {},
 ): Module {
   // One copy up front: expressions are views into it, so the caller may reuse its buffer.
-  return new Decoder(bytes.slice(), features, options.sections ?? null).module();
+  // (Uint8Array's slice, not Buffer's, which would only make a view.)
+  const own = Uint8Array.prototype.slice.call(bytes);
+  return new Decoder(own, features, options.sections ?? null).module();
 }
 
 // Frame kinds of the block-structure check in bodies.

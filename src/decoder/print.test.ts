@@ -38,7 +38,7 @@ describe('printModule', () => {
     fc.assert(fc.property(moduleArb, (m) => {
       const canonical = decodeModule(encodeModule(m));
       expect(core(reparse(canonical))).toEqual(core(canonical));
-    }), { numRuns: 150 });
+    }), { numRuns: 80 });
   });
 
   it('round-trips the benchmark programs', () => {

@@ -37,9 +37,21 @@ function idTable(names: ReadonlyMap<number, string> | undefined): Map<number, st
 }
 
 export function printModule(m: Module, opts: PrintOptions = {}): string {
-  const p = new Printer(m, opts);
-  return p.print();
+  const chunks: string[] = [];
+  new Printer(m, opts, (chunk) => chunks.push(chunk)).print();
+  return chunks.join('');
 }
+
+/**
+ * Streams the text to `write` in chunks of a few thousand lines, so a large module never
+ * exists as one string (the CLI writes them straight to the output).
+ */
+export function printModuleTo(m: Module, write: (chunk: string) => void, opts: PrintOptions = {}): void {
+  new Printer(m, opts, write).print();
+}
+
+/** Lines buffered before a chunk goes to the sink. */
+const CHUNK_LINES = 4096;
 
 class Printer {
   private readonly out: string[] = [];
@@ -47,13 +59,17 @@ class Printer {
   private readonly globalIds: Map<number, string>;
   private readonly imported: ReturnType<typeof importCounts>;
 
-  constructor(private readonly m: Module, private readonly opts: PrintOptions) {
+  constructor(
+    private readonly m: Module,
+    private readonly opts: PrintOptions,
+    private readonly write: (chunk: string) => void,
+  ) {
     this.imported = importCounts(m);
     this.funcIds = idTable(m.names?.funcs);
     this.globalIds = idTable(m.names?.globals);
   }
 
-  print(): string {
+  print(): void {
     const m = this.m;
     const modId = identifier(m.names?.module);
     this.out.push(modId ? `(module ${modId}` : '(module');
@@ -109,10 +125,18 @@ class Printer {
       this.line(1, `;; custom section ${stringLiteral(c.name)}, ${c.bytes.length} bytes`);
     }
     this.out.push(')');
-    return this.out.join('\n') + '\n';
+    this.write(this.out.join('\n') + '\n');
+    this.out.length = 0;
   }
 
   private line(depth: number, text: string): void {
+    // The last line stays buffered: closing parentheses get appended to it.
+    if (this.out.length >= CHUNK_LINES) {
+      const last = this.out.pop()!;
+      this.write(this.out.join('\n') + '\n');
+      this.out.length = 0;
+      this.out.push(last);
+    }
     this.out.push('  '.repeat(depth) + text);
   }
 
@@ -180,10 +204,11 @@ class Printer {
         const lid = localIds.get(local);
         if (lid) decls.push(`(local ${lid} ${typeText(d.type)})`);
         else decls.push(`(local ${typeText(d.type)})`);
-        if (decls.length > 100000) break; // absurd local counts: stop listing (invalid anyway)
+        // Absurd counts (up to 2^32-1 decode fine) would not fit in a string: stop listing.
+        if (decls.length > 100000) break;
       }
     }
-    if (decls.length) this.line(2, mergeLocals(decls));
+    if (decls.length) this.line(2, decls.join(' '));
     const names: InstrNames = {
       func: (x) => this.funcIds.get(x) ?? null,
       local: (x) => localIds.get(x) ?? null,
@@ -240,10 +265,6 @@ class Printer {
     }
     return parts.join(' ');
   }
-}
-
-function mergeLocals(decls: string[]): string {
-  return decls.join(' ');
 }
 
 function paramsText(t: FuncType, localIds: Map<number, string>): string {

@@ -14,6 +14,6 @@ describe('encode/decode round trip', () => {
       const back = decodeModule(bytes);
       expect(comparable(back)).toEqual(comparable(m));
       expect(Array.from(encodeModule(back))).toEqual(Array.from(bytes));
-    }), { numRuns: 300 });
+    }), { numRuns: 200 });
   });
 });

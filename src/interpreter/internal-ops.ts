@@ -47,14 +47,21 @@ export const enum I {
   GLOBAL_GET_V128,
   GLOBAL_SET_V128,
   // everything else with the wasm OpInfo id: rare or complex (see slow-ops.ts)
-  SLOW, //           wasmOp base immA immB immC
+  SLOW, //           wasmOp base immA immB immC immD
   NUM, //            wasmOp d a b          scalar numerics from numerics/table.ts (b unused if unary)
   // i32
   I32_EQZ, I32_EQ, I32_NE, I32_LT_S, I32_LT_U, I32_GT_S, I32_GT_U, I32_LE_S, I32_LE_U, I32_GE_S,
   I32_GE_U, I32_ADD, I32_SUB, I32_MUL, I32_DIV_S, I32_DIV_U, I32_REM_S, I32_REM_U, I32_AND,
   I32_OR, I32_XOR, I32_SHL, I32_SHR_S, I32_SHR_U, I32_ROTL, I32_ROTR, I32_CLZ, I32_CTZ,
   I32_POPCNT, I32_EXTEND8_S, I32_EXTEND16_S, I32_WRAP_I64,
-  I32_ADD_IMM, //    d a imm
+  // i32 with a constant right operand (fast mode):  d a imm
+  I32_ADD_IMM, I32_MUL_IMM, I32_AND_IMM, I32_OR_IMM, I32_XOR_IMM, I32_SHL_IMM, I32_SHR_S_IMM,
+  I32_SHR_U_IMM,
+  I32_EQ_IMM, I32_NE_IMM, I32_LT_S_IMM, I32_LT_U_IMM, I32_GT_S_IMM, I32_GT_U_IMM, I32_LE_S_IMM,
+  I32_LE_U_IMM, I32_GE_S_IMM, I32_GE_U_IMM,
+  // fused compare-with-constant + branch:  a imm t
+  BR_IF_EQ_IMM, BR_IF_NE_IMM, BR_IF_LT_S_IMM, BR_IF_LT_U_IMM, BR_IF_GT_S_IMM, BR_IF_GT_U_IMM,
+  BR_IF_LE_S_IMM, BR_IF_LE_U_IMM, BR_IF_GE_S_IMM, BR_IF_GE_U_IMM,
   // fused compare + branch (fast mode):  a b t
   BR_IF_EQ, BR_IF_NE, BR_IF_LT_S, BR_IF_LT_U, BR_IF_GT_S, BR_IF_GT_U, BR_IF_LE_S, BR_IF_LE_U,
   BR_IF_GE_S, BR_IF_GE_U,
@@ -92,7 +99,8 @@ export function operandCount(op: number): number {
     case I.RETURN_CALL: case I.RETURN_CALL_REF: case I.CONST: return 3;
     case I.NUM: return 4;
     case I.CALL_INDIRECT: case I.SELECT: case I.SELECT_REF: case I.SELECT_V128: return 4;
-    case I.RETURN_CALL_INDIRECT: case I.CONST_V128: case I.SLOW: return 5;
+    case I.RETURN_CALL_INDIRECT: case I.CONST_V128: return 5;
+    case I.SLOW: return 6;
     default: return 3; // binary ops d a b, loads d a off, stores a v off, fused branches a b t
   }
 }

@@ -300,11 +300,11 @@ export function execute(m: Machine): boolean {
           }
           case Op.SLOW:
             m.comp = comp; m.pc = pc; m.fp = fp;
-            slowOp(m, inst, code[pc + 1], fp + code[pc + 2], code[pc + 3], code[pc + 4], code[pc + 5]);
+            slowOp(m, inst, code[pc + 1], fp + code[pc + 2], code[pc + 3], code[pc + 4], code[pc + 5], code[pc + 6]);
             mem = inst.memories.length > 0 ? inst.memories[0] : null;
             u8 = mem !== null ? mem.u8 : EMPTY_U8;
             dv = mem !== null ? mem.view : EMPTY_DV;
-            pc += 6; continue loop;
+            pc += 7; continue loop;
           case Op.NUM:
             SCALAR_OPS[code[pc + 1]]!(I, (fp + code[pc + 2]) << 1, (fp + code[pc + 3]) << 1, (fp + code[pc + 4]) << 1);
             pc += 5; continue loop;
@@ -374,6 +374,35 @@ export function execute(m: Machine): boolean {
           case Op.I32_EXTEND8_S: I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] << 24) >> 24; pc += 3; continue loop;
           case Op.I32_EXTEND16_S: I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] << 16) >> 16; pc += 3; continue loop;
           case Op.I32_WRAP_I64: I[(fp + code[pc + 1]) << 1] = I[(fp + code[pc + 2]) << 1]; pc += 3; continue loop;
+          // ---- i32 with a constant right operand ----
+          case Op.I32_ADD_IMM: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = (a + b) | 0; pc += 4; continue loop; }
+          case Op.I32_MUL_IMM: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = Math.imul(a, b); pc += 4; continue loop; }
+          case Op.I32_AND_IMM: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a & b; pc += 4; continue loop; }
+          case Op.I32_OR_IMM: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a | b; pc += 4; continue loop; }
+          case Op.I32_XOR_IMM: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a ^ b; pc += 4; continue loop; }
+          case Op.I32_SHL_IMM: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a << b; pc += 4; continue loop; }
+          case Op.I32_SHR_S_IMM: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a >> b; pc += 4; continue loop; }
+          case Op.I32_SHR_U_IMM: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a >>> b; pc += 4; continue loop; }
+          case Op.I32_EQ_IMM: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a === b ? 1 : 0; pc += 4; continue loop; }
+          case Op.I32_NE_IMM: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a !== b ? 1 : 0; pc += 4; continue loop; }
+          case Op.I32_LT_S_IMM: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a < b ? 1 : 0; pc += 4; continue loop; }
+          case Op.I32_LT_U_IMM: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = (a >>> 0) < (b >>> 0) ? 1 : 0; pc += 4; continue loop; }
+          case Op.I32_GT_S_IMM: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a > b ? 1 : 0; pc += 4; continue loop; }
+          case Op.I32_GT_U_IMM: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = (a >>> 0) > (b >>> 0) ? 1 : 0; pc += 4; continue loop; }
+          case Op.I32_LE_S_IMM: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a <= b ? 1 : 0; pc += 4; continue loop; }
+          case Op.I32_LE_U_IMM: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = (a >>> 0) <= (b >>> 0) ? 1 : 0; pc += 4; continue loop; }
+          case Op.I32_GE_S_IMM: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a >= b ? 1 : 0; pc += 4; continue loop; }
+          case Op.I32_GE_U_IMM: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = (a >>> 0) >= (b >>> 0) ? 1 : 0; pc += 4; continue loop; }
+          case Op.BR_IF_EQ_IMM: { const a = I[(fp + code[pc + 1]) << 1], b = code[pc + 2]; pc = a === b ? code[pc + 3] : pc + 4; continue loop; }
+          case Op.BR_IF_NE_IMM: { const a = I[(fp + code[pc + 1]) << 1], b = code[pc + 2]; pc = a !== b ? code[pc + 3] : pc + 4; continue loop; }
+          case Op.BR_IF_LT_S_IMM: { const a = I[(fp + code[pc + 1]) << 1], b = code[pc + 2]; pc = a < b ? code[pc + 3] : pc + 4; continue loop; }
+          case Op.BR_IF_LT_U_IMM: { const a = I[(fp + code[pc + 1]) << 1], b = code[pc + 2]; pc = (a >>> 0) < (b >>> 0) ? code[pc + 3] : pc + 4; continue loop; }
+          case Op.BR_IF_GT_S_IMM: { const a = I[(fp + code[pc + 1]) << 1], b = code[pc + 2]; pc = a > b ? code[pc + 3] : pc + 4; continue loop; }
+          case Op.BR_IF_GT_U_IMM: { const a = I[(fp + code[pc + 1]) << 1], b = code[pc + 2]; pc = (a >>> 0) > (b >>> 0) ? code[pc + 3] : pc + 4; continue loop; }
+          case Op.BR_IF_LE_S_IMM: { const a = I[(fp + code[pc + 1]) << 1], b = code[pc + 2]; pc = a <= b ? code[pc + 3] : pc + 4; continue loop; }
+          case Op.BR_IF_LE_U_IMM: { const a = I[(fp + code[pc + 1]) << 1], b = code[pc + 2]; pc = (a >>> 0) <= (b >>> 0) ? code[pc + 3] : pc + 4; continue loop; }
+          case Op.BR_IF_GE_S_IMM: { const a = I[(fp + code[pc + 1]) << 1], b = code[pc + 2]; pc = a >= b ? code[pc + 3] : pc + 4; continue loop; }
+          case Op.BR_IF_GE_U_IMM: { const a = I[(fp + code[pc + 1]) << 1], b = code[pc + 2]; pc = (a >>> 0) >= (b >>> 0) ? code[pc + 3] : pc + 4; continue loop; }
           // ---- i64 on (lo, hi) words ----
           case Op.I64_EQZ: {
             const a = (fp + code[pc + 2]) << 1;

@@ -1,8 +1,12 @@
 // The SLOW internal instruction: wasm instructions too rare or too large for a dedicated
 // dispatch (memory64 and multi-memory accesses, atomics, bulk memory, tables, wide arithmetic,
 // ref.eq). Operands sit in consecutive slots from `base` (v128 takes two) and results are
-// written from `base` on. Immediates a, b, c are as translate.ts put them: memarg ops
-// (memory index, offset lo, offset hi), index ops (x, y).
+// written from `base` on. Immediates a, b, c, d are as translate.ts put them: memarg ops
+// (memory index, offset lo, offset hi, lane), lane ops (lane), i8x16.shuffle (the 16 lane
+// bytes packed little-endian into a..d), index ops (x, y).
+//
+// SIMD and GC plug in with registerSlowHandler: a v128 operand takes two slots (four words
+// at m.I[slot * 2 ..]), references live in m.R[slot].
 
 import { OPS, OP } from '../syntax/opcodes.js';
 import { Trap } from '../errors.js';
@@ -13,7 +17,7 @@ import { SCALAR_OPS } from './numerics/table.js';
 
 /** A handler for an instruction group added in its own file (SIMD, GC). */
 export type SlowHandler = (m: Machine, inst: ModuleInstance, op: number, base: number,
-  a: number, b: number, c: number) => void;
+  a: number, b: number, c: number, d: number) => void;
 
 const EXTRA: (SlowHandler | undefined)[] = [];
 
@@ -167,7 +171,7 @@ function checkRange(start: number, n: number, len: number, msg: string): void {
 }
 
 export function slowOp(m: Machine, inst: ModuleInstance, op: number, base: number, a: number,
-  b: number, c: number): void {
+  b: number, c: number, d: number): void {
   const md = MEM_DESC[op];
   if (md !== undefined) {
     memAccess(m, inst, op, md, base, a, b, c);
@@ -288,7 +292,7 @@ export function slowOp(m: Machine, inst: ModuleInstance, op: number, base: numbe
   }
   const extra = EXTRA[op];
   if (extra !== undefined) {
-    extra(m, inst, op, base, a, b, c);
+    extra(m, inst, op, base, a, b, c, d);
     return;
   }
   const scalar = SCALAR_OPS[op];

@@ -107,7 +107,13 @@ const K_BLOCK = 0, K_LOOP = 1, K_IF = 2, K_ELSE = 3, K_TRY_TABLE = 4, K_TRY = 5,
 const HOT = new Int16Array(OPS.length).fill(-1);
 /** Dedicated internal op for loads/stores of memory 0 with i32 addresses, else -1. */
 const MEM_HOT = new Int16Array(OPS.length).fill(-1);
-const I32_CMP = new Int16Array(OPS.length).fill(-1);
+const I32_CMP = new Int16Array(I.COUNT).fill(-1);
+/** Compare -> fused branch taken when the comparison is false (for `if`). */
+const I32_CMP_NOT = new Int16Array(I.COUNT).fill(-1);
+/** Internal op -> its variant with a constant right operand, else -1. */
+const IMM = new Int16Array(I.COUNT).fill(-1);
+/** Operand-stack alias marking a constant that has not been written to its slot yet. */
+const CONST_ALIAS = -2;
 {
   const hot = (name: string, op: I): void => { HOT[OP[name]] = op; };
   const names = ['eqz', 'eq', 'ne', 'lt_s', 'lt_u', 'gt_s', 'gt_u', 'le_s', 'le_u', 'ge_s', 'ge_u',
@@ -130,7 +136,23 @@ const I32_CMP = new Int16Array(OPS.length).fill(-1);
     'i64_store8', 'i64_store16', 'i64_store32'];
   stores.forEach((n, k) => { MEM_HOT[OP[n]] = I.I32_STORE + k; });
   const cmps = ['eq', 'ne', 'lt_s', 'lt_u', 'gt_s', 'gt_u', 'le_s', 'le_u', 'ge_s', 'ge_u'];
-  cmps.forEach((n, k) => { I32_CMP[I.I32_EQ + k] = I.BR_IF_EQ + k; });
+  const inverse = [1, 0, 8, 9, 6, 7, 4, 5, 2, 3];
+  cmps.forEach((n, k) => {
+    I32_CMP_NOT[I.I32_EQ + k] = I.BR_IF_EQ + inverse[k];
+    I32_CMP_NOT[I.I32_EQ_IMM + k] = I.BR_IF_EQ_IMM + inverse[k];
+    I32_CMP[I.I32_EQ + k] = I.BR_IF_EQ + k;
+    I32_CMP[I.I32_EQ_IMM + k] = I.BR_IF_EQ_IMM + k;
+    IMM[I.I32_EQ + k] = I.I32_EQ_IMM + k;
+  });
+  IMM[I.I32_ADD] = I.I32_ADD_IMM;
+  IMM[I.I32_SUB] = I.I32_ADD_IMM; // with the constant negated
+  IMM[I.I32_MUL] = I.I32_MUL_IMM;
+  IMM[I.I32_AND] = I.I32_AND_IMM;
+  IMM[I.I32_OR] = I.I32_OR_IMM;
+  IMM[I.I32_XOR] = I.I32_XOR_IMM;
+  IMM[I.I32_SHL] = I.I32_SHL_IMM;
+  IMM[I.I32_SHR_S] = I.I32_SHR_S_IMM;
+  IMM[I.I32_SHR_U] = I.I32_SHR_U_IMM;
 }
 
 /** Per-module facts the translator needs, computed once per module. */
@@ -197,6 +219,8 @@ class Translator {
   private sType: number[] = [];
   private sSlot: number[] = [];
   private sAlias: number[] = [];
+  /** Value of a CONST_ALIAS entry (fast mode: i32 constants stay immediates until needed). */
+  private sConst: number[] = [];
   private aliases = 0;
   private ctrl: Ctrl[] = [];
   private maxSlot = 0;
@@ -297,6 +321,7 @@ class Translator {
     this.sType.push(t);
     this.sSlot.push(s);
     this.sAlias.push(-1);
+    this.sConst.push(0);
     const top = s + slotsOf(t);
     if (top > this.maxSlot) this.maxSlot = top;
     return s;
@@ -307,8 +332,27 @@ class Translator {
     const a = this.sAlias.pop()!;
     this.sType.pop();
     const s = this.sSlot.pop()!;
+    const v = this.sConst.pop()!;
     if (a >= 0) { this.aliases--; return a; }
+    if (a === CONST_ALIAS) {
+      this.aliases--;
+      this.emitDst(I.CONST, s, v, v < 0 ? -1 : 0);
+    }
     return s;
+  }
+
+  /** True when the top entry is a pending i32 constant. */
+  private topIsConst(): boolean {
+    return this.sAlias[this.sAlias.length - 1] === CONST_ALIAS;
+  }
+
+  /** Pops a pending constant without writing it anywhere; returns its value. */
+  private popConst(): number {
+    this.sType.pop();
+    this.sSlot.pop();
+    this.sAlias.pop();
+    this.aliases--;
+    return this.sConst.pop()!;
   }
 
   private topType(): number {
@@ -316,13 +360,23 @@ class Translator {
   }
 
   private truncate(h: number): void {
-    while (this.sType.length > h) this.pop();
+    while (this.sType.length > h) this.discard();
+  }
+
+  /** Pops an entry whose value is not needed (a pending constant emits nothing). */
+  private discard(): void {
+    if (this.topIsConst()) this.popConst(); else this.pop();
   }
 
   private materialize(i: number): void {
     const a = this.sAlias[i];
-    if (a < 0) return;
-    this.move(this.sSlot[i], a, this.sType[i]);
+    if (a === -1) return;
+    if (a === CONST_ALIAS) {
+      const v = this.sConst[i];
+      this.emit(I.CONST, this.sSlot[i], v, v < 0 ? -1 : 0);
+    } else {
+      this.move(this.sSlot[i], a, this.sType[i]);
+    }
     this.sAlias[i] = -1;
     this.aliases--;
   }
@@ -416,8 +470,13 @@ class Translator {
     let dst = c.slot;
     for (let k = 0; k < ts.length; k++) {
       const i = h - ts.length + k;
-      const src = this.sAlias[i] >= 0 ? this.sAlias[i] : this.sSlot[i];
-      this.move(dst, src, ts[k]);
+      if (this.sAlias[i] === CONST_ALIAS) {
+        const v = this.sConst[i];
+        this.emit(I.CONST, dst, v, v < 0 ? -1 : 0);
+      } else {
+        const src = this.sAlias[i] >= 0 ? this.sAlias[i] : this.sSlot[i];
+        this.move(dst, src, ts[k]);
+      }
       dst += slotsOf(ts[k]);
     }
   }
@@ -428,7 +487,7 @@ class Translator {
     if (ts.length === 0) return false;
     const i = h - ts.length;
     if (this.sSlot[i] !== c.slot) return true;
-    for (let k = i; k < h; k++) if (this.sAlias[k] >= 0) return true;
+    for (let k = i; k < h; k++) if (this.sAlias[k] !== -1) return true;
     return false;
   }
 
@@ -526,7 +585,8 @@ class Translator {
           this.closeFuel();
           c.loopPc = this.code.length;
         } else if (op === OP.if) {
-          c.elsePatch = this.emit(I.BR_UNLESS, cond, -1) + 2;
+          c.elsePatch = this.fuseBranch(cond, true);
+          if (c.elsePatch < 0) c.elsePatch = this.emit(I.BR_UNLESS, cond, -1) + 2;
           this.closeFuel();
         } else if (op === OP.try) {
           c.hidden = this.hiddenNext++;
@@ -600,20 +660,11 @@ class Translator {
         const c = this.ctrl[this.ctrl.length - 1 - r.x];
         if (c.kind !== K_FUNC && !this.labelNeedsMoves(c)) {
           this.materializeAll();
-          if (!this.exact && this.lastDst >= 0 && this.code.length === this.lastEnd
-            && this.code[this.lastDst] === cond && cond >= this.stackBase) {
-            const fused = I32_CMP[this.code[this.lastStart]];
-            if (fused >= 0) {
-              const s = this.lastStart;
-              this.code[s] = fused;
-              this.code[s + 1] = this.code[s + 2];
-              this.code[s + 2] = this.code[s + 3];
-              this.code[s + 3] = -1;
-              this.target(r.x, s + 3);
-              this.lastDst = -1;
-              this.closeFuel();
-              return;
-            }
+          const fusedAt = this.fuseBranch(cond, false);
+          if (fusedAt >= 0) {
+            this.target(r.x, fusedAt);
+            this.closeFuel();
+            return;
           }
           const at = this.emit(I.BR_IF, cond, -1);
           this.target(r.x, at + 2);
@@ -705,7 +756,7 @@ class Translator {
         return;
       }
       case OP.drop:
-        this.pop();
+        this.discard();
         if (this.exact) this.emit(I.NOP);
         return;
       case OP.select: case OP.select_t: {
@@ -742,7 +793,10 @@ class Translator {
         }
         const h = this.sType.length - 1;
         const topSlot = this.sSlot[h];
-        if (!this.exact && this.sAlias[h] < 0 && this.lastDst >= 0
+        if (this.topIsConst()) {
+          const v = this.popConst();
+          this.emitDst(I.CONST, ls, v, v < 0 ? -1 : 0);
+        } else if (!this.exact && this.sAlias[h] === -1 && this.lastDst >= 0
           && this.code.length === this.lastEnd && this.code[this.lastDst] === topSlot) {
           this.code[this.lastDst] = ls; // the producer writes the local directly
           this.lastDst = -1;
@@ -775,7 +829,13 @@ class Translator {
       }
       case OP.i32_const: {
         const d = this.push(T_I32);
-        this.emitDst(I.CONST, d, r.i32, r.i32 < 0 ? -1 : 0);
+        if (this.exact) {
+          this.emitDst(I.CONST, d, r.i32, r.i32 < 0 ? -1 : 0);
+        } else {
+          this.sAlias[this.sAlias.length - 1] = CONST_ALIAS;
+          this.sConst[this.sConst.length - 1] = r.i32;
+          this.aliases++;
+        }
         return;
       }
       case OP.f32_const: {
@@ -869,6 +929,32 @@ class Translator {
     }
   }
 
+  /**
+   * Fast mode: when `cond` was just computed by an i32 compare or eqz, rewrites that
+   * instruction into a conditional branch (taken when cond is true, or false if `negate`).
+   * Returns the position of its target word, or -1.
+   */
+  private fuseBranch(cond: number, negate: boolean): number {
+    if (this.exact || this.lastDst < 0 || this.code.length !== this.lastEnd
+      || this.code[this.lastDst] !== cond || cond < this.stackBase) return -1;
+    const s = this.lastStart;
+    const op = this.code[s];
+    this.lastDst = -1;
+    if (op === I.I32_EQZ) {
+      this.code[s] = negate ? I.BR_IF : I.BR_UNLESS;
+      this.code[s + 1] = this.code[s + 2];
+      this.code[s + 2] = -1;
+      return s + 2;
+    }
+    const fused = negate ? I32_CMP_NOT[op] : I32_CMP[op];
+    if (fused < 0) return -1;
+    this.code[s] = fused;
+    this.code[s + 1] = this.code[s + 2];
+    this.code[s + 2] = this.code[s + 3];
+    this.code[s + 3] = -1;
+    return s + 3;
+  }
+
   private tagParams(tagIdx: number): number[] {
     return funcTypeOf(this.m, this.facts.tagTypeIdx[tagIdx]).params.map(typeCode);
   }
@@ -931,11 +1017,11 @@ class Translator {
   }
 
   private slowOp(op: number, nParams: number, results: number[], a: number, b: number,
-    c: number): void {
+    c: number, d = 0): void {
     const base = this.args(nParams);
     this.truncate(this.sType.length - nParams);
     for (const t of results) this.push(t);
-    this.emit(I.SLOW, op, base, a, b, c);
+    this.emit(I.SLOW, op, base, a, b, c, d);
   }
 
   /** Instructions with a fixed signature in the opcode table. */
@@ -950,6 +1036,14 @@ class Translator {
     const code = (s: SigType): number => (s === 'addr' ? addrT : typeCode(s));
     const hot = HOT[op];
     if (hot >= 0) {
+      if (params.length === 2 && IMM[hot] >= 0 && this.topIsConst()) {
+        let v = this.popConst();
+        if (op === OP.i32_sub) v = -v | 0;
+        const a = this.pop();
+        const d = this.push(T_I32);
+        this.emitDst(IMM[hot], d, a, v);
+        return;
+      }
       if (params.length === 2) {
         const b = this.pop();
         const a = this.pop();
@@ -979,7 +1073,7 @@ class Translator {
       }
       const lo = r.memOffset % 4294967296;
       const hi = Math.floor(r.memOffset / 4294967296);
-      this.slowOp(op, params.length, results.map(code), r.memIdx, lo | 0, hi | 0);
+      this.slowOp(op, params.length, results.map(code), r.memIdx, lo | 0, hi | 0, r.lane);
       return;
     }
     const scalar = SCALAR_OPS[op];
@@ -998,6 +1092,12 @@ class Translator {
       return;
     }
     const imms = info.imms;
+    if (imms.includes('shuffle')) {
+      const l = r.lanes;
+      const word = (k: number): number => l[k] | (l[k + 1] << 8) | (l[k + 2] << 16) | (l[k + 3] << 24);
+      this.slowOp(op, params.length, results.map(code), word(0), word(4), word(8), word(12));
+      return;
+    }
     const a = imms.includes('lane') ? r.lane : imms.length > 0 ? r.x : 0;
     this.slowOp(op, params.length, results.map(code), a, r.y, 0);
   }

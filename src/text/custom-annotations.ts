@@ -2,7 +2,7 @@
 //  - `(@custom "name" (before|after section)? "bytes"*)` becomes a custom section; it may only
 //    stand between module fields.
 //  - `(@name "...")` is checked for placement (right after `module`/a field keyword and its id);
-//    the names themselves are not lowered into a name section.
+//    a module's @name becomes the name section's module name; other @names are not lowered.
 //  - `(@metadata.code.branch_hint "..")` is checked for placement only (no section produced).
 // Every other annotation is ignored. Errors use the reference interpreter's texts.
 
@@ -33,14 +33,19 @@ function lastSection(m: Module): number {
   return last;
 }
 
-/** Paren depth just before token index `at`. */
-function depthAt(tokens: readonly Token[], at: number): number {
+/** Paren depth just before each annotation's token index (annotations come in text order). */
+function depthsAt(tokens: readonly Token[], anns: readonly Annotation[]): number[] {
+  const out: number[] = [];
   let d = 0;
-  for (let j = 0; j < at && j < tokens.length; j++) {
-    if (tokens[j].kind === '(') d++;
-    else if (tokens[j].kind === ')') d--;
+  let j = 0;
+  for (const a of anns) {
+    for (; j < a.at && j < tokens.length; j++) {
+      if (tokens[j].kind === '(') d++;
+      else if (tokens[j].kind === ')') d--;
+    }
+    out.push(d);
   }
-  return d;
+  return out;
 }
 
 /**
@@ -51,7 +56,9 @@ export function applyAnnotations(m: Module, anns: readonly Annotation[], tokens:
   const last = lastSection(m);
   let moduleNames = 0;
   let lastHintAt = -1;
-  for (const a of anns) {
+  const depths = depthsAt(tokens, anns);
+  for (let ai = 0; ai < anns.length; ai++) {
+    const a = anns[ai];
     const err = (msg: string, t?: Token): DecodeError => new DecodeError(msg, -1, t?.line ?? a.line, t?.col ?? a.col);
     if (a.name === 'name') {
       const prev = tokens[a.at - 1];
@@ -59,18 +66,30 @@ export function applyAnnotations(m: Module, anns: readonly Annotation[], tokens:
       const kw = prev?.kind === 'id' ? prev2 : prev;
       const kwOpen = prev?.kind === 'id' ? tokens[a.at - 3] : prev2;
       if (kw?.kind !== 'atom' || !NAMEABLE.has(kw.text) || kwOpen?.kind !== '(') throw err('misplaced @name annotation');
-      if (kw.text === 'module' && ++moduleNames > 1) throw err('@name annotation: multiple module');
+      if (kw.text === 'module') {
+        if (++moduleNames > 1) throw err('@name annotation: multiple module');
+        const str = a.tokens[0];
+        if (str?.kind === 'str' && isValidUtf8(str.bytes!)) {
+          if (!m.names) m.names = { funcs: new Map(), locals: new Map() };
+          m.names.module = new TextDecoder('utf-8', { ignoreBOM: true }).decode(str.bytes);
+        }
+      }
       continue;
     }
     if (a.name === 'metadata.code.branch_hint') {
       // Checked, not lowered: the branch-hint section itself is not produced.
-      if (depthAt(tokens, a.at) <= fieldDepth) throw err('@metadata.code.branch_hint annotation: not in a function');
+      if (depths[ai] <= fieldDepth) throw err('@metadata.code.branch_hint annotation: not in a function');
       if (a.at === lastHintAt) throw err('@metadata.code.branch_hint annotation: duplicate annotation');
+      // the hinted instruction must be a branch: `if`/`br_if`, flat or folded
+      const next = tokens[a.at]?.kind === '(' ? tokens[a.at + 1] : tokens[a.at];
+      if (next?.kind !== 'atom' || (next.text !== 'if' && next.text !== 'br_if')) {
+        throw err('@metadata.code.branch_hint annotation: invalid target');
+      }
       lastHintAt = a.at;
       continue;
     }
     if (a.name !== 'custom') continue;
-    if (depthAt(tokens, a.at) !== fieldDepth) throw err('misplaced @custom annotation');
+    if (depths[ai] !== fieldDepth) throw err('misplaced @custom annotation');
     const ts = a.tokens;
     let k = 0;
     if (ts[k]?.kind !== 'str') throw err('@custom annotation: missing section name', ts[k]);

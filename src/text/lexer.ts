@@ -48,8 +48,6 @@ function isIdChar(c: number): boolean {
   return c < 128 && ID_CHARS[c] === 1;
 }
 
-const utf8 = new TextEncoder();
-
 /** Encodes one code point as UTF-8 into `out`. */
 function pushUtf8(out: number[], cp: number): void {
   if (cp < 0x80) out.push(cp);
@@ -356,4 +354,3 @@ export function lex(src: string): Lexed {
   return new Lexer(src).run();
 }
 
-export { utf8 as utf8Encoder };

@@ -40,6 +40,8 @@ export class ModuleContext {
   readonly fields: IndexSpace[] = [];
   /** Address type of each memory (true: i64), for memarg offsets. */
   readonly mem64: boolean[] = [];
+  /** Local names per function index (params and locals with ids). */
+  readonly localNames = new Map<number, Map<number, string>>();
   /** Some instruction names a data segment: the binary then needs a data count section. */
   dataRefs = false;
 

@@ -8,7 +8,7 @@ import type { Token } from './lexer.js';
 import type { ModuleContext } from './module-context.js';
 import { isFloatLit, isInt, isNat, parseIntN } from './numbers.js';
 import { parseF32, parseF64 } from './float.js';
-import { heapType, isValTypeStart, refTypeOf, valType } from './parse-types.js';
+import { heapType, refTypeOf, valType } from './parse-types.js';
 import { ByteWriter } from '../decoder/byte-writer.js';
 import { OPS_BY_NAME } from '../syntax/opcodes.js';
 import type { OpInfo } from '../syntax/opcodes.js';
@@ -417,7 +417,7 @@ function plainOp(c: Cursor, ctx: BodyContext, w: ByteWriter, t: Token): void {
         w.i32le(Number(b & 0xffffffffn)).i32le(Number(b >> 32n));
         break;
       }
-      case 'v128': v128Const(c, w); break;
+      case 'v128': w.bytes(v128Lanes(c)); break;
       case 'lane': w.byte(nat8(c)); break;
       case 'shuffle': {
         const toks: Token[] = [];
@@ -567,9 +567,6 @@ export function v128Lanes(c: Cursor): Uint8Array {
   return out;
 }
 
-function v128Const(c: Cursor, w: ByteWriter): void {
-  w.bytes(v128Lanes(c));
-}
 
 /** A constant expression or function body tail: instructions, then `end`. */
 export function expr(c: Cursor, ctx: BodyContext): Uint8Array {
@@ -579,4 +576,3 @@ export function expr(c: Cursor, ctx: BodyContext): Uint8Array {
   return w.finish().slice();
 }
 
-export { isValTypeStart };

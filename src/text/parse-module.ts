@@ -14,6 +14,7 @@ import { expr } from './parse-instr.js';
 import type { BodyContext } from './parse-instr.js';
 import { isRefTypeStart, refTypeOf, subType, valType } from './parse-types.js';
 import { applyAnnotations } from './custom-annotations.js';
+import { namesOf } from './names.js';
 import type { Features } from '../syntax/features.js';
 import type { Elem, Expr, ImportDesc, LocalDecl, Module } from '../syntax/module.js';
 import type { ExternKind, GlobalType, Limits, MemType, RefType, TableType, ValType } from '../syntax/types.js';
@@ -29,16 +30,18 @@ export function parseModuleText(source: string, features?: Features): Module {
   const c = new Cursor(tokens);
   let end = tokens.length;
   let start = 0;
+  let moduleName: string | null = null;
   if (c.isField('module')) {
     c.i += 2;
     if (c.isAtom('definition')) c.i++;
-    c.optId();
+    moduleName = c.optId();
     start = c.i;
     const close = c.skipParens(0);
     if (close !== tokens.length) throw c.errAt(tokens[close], 'unexpected token');
     end = close - 1;
   }
-  return parseModuleFields(tokens, start, end, features, annotations, start > 0 ? 1 : 0);
+  const m = parseModuleFields(tokens, start, end, features, annotations, start > 0 ? 1 : 0, moduleName);
+  return m;
 }
 
 interface FieldRef {
@@ -48,7 +51,7 @@ interface FieldRef {
 }
 
 export function parseModuleFields(tokens: readonly Token[], start: number, end: number, features?: Features,
-  annotations: readonly Annotation[] = [], fieldDepth = 0): Module {
+  annotations: readonly Annotation[] = [], fieldDepth = 0, moduleName: string | null = null): Module {
   const ctx = new ModuleContext(features);
   const c = new Cursor(tokens, start, end);
   const fields: FieldRef[] = [];
@@ -69,6 +72,7 @@ export function parseModuleFields(tokens: readonly Token[], start: number, end: 
     parseField(ctx, fc, f.kw, tokens[f.at + 1]);
   }
   if (ctx.dataRefs) ctx.m.dataCount = ctx.m.datas.length;
+  ctx.m.names = namesOf(ctx, moduleName);
   if (annotations.length > 0) applyAnnotations(ctx.m, annotations, tokens, fieldDepth);
   return ctx.m;
 }
@@ -569,6 +573,11 @@ function funcField(ctx: ModuleContext, c: Cursor): void {
   }
   const bytes = expr(c, body(ctx, locals));
   if (!c.done) throw c.unexpected();
+  if (locals.names.size > 0) {
+    const ln = new Map<number, string>();
+    for (const [name, idx] of locals.names) ln.set(idx, name);
+    ctx.localNames.set(index, new Map([...ln].sort((a, b) => a[0] - b[0])));
+  }
   m.funcs.push({ typeIdx: tu.idx, locals: decls, body: mkExpr(bytes) });
 }
 

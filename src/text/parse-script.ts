@@ -31,6 +31,7 @@ function concatStrings(c: Cursor): Uint8Array {
 
 /** `(module ...)` in any of its forms; cursor at `(`. */
 function scriptModule(c: Cursor, source: string): { name: string | null; module: ScriptModule | null; definition: boolean; instance: { name: string | null; def: string | null } | null; line: number } {
+  const openAt = c.i;
   const open = c.open();
   c.keyword('module');
   let definition = false;
@@ -58,10 +59,8 @@ function scriptModule(c: Cursor, source: string): { name: string | null; module:
     c.close();
     return { name, module: { kind: 'quote', source: decodeSourceBytes(bytes) }, definition, instance: null, line: open.line };
   }
-  const at = c.i;
-  const end = c.skipParens(c.toks.indexOf(open));
+  const end = c.skipParens(openAt);
   c.i = end;
-  void at;
   const close = c.toks[end - 1];
   return { name, module: { kind: 'text', source: source.slice(open.start, close.end), line: open.line }, definition, instance: null, line: open.line };
 }
@@ -126,7 +125,7 @@ function optNat(c: Cursor): number | null {
 
 /** A constant (argument) or a result pattern; cursor at `(`. */
 function value(c: Cursor, pattern: boolean): ScriptValue {
-  const open = c.open();
+  c.open();
   const kw = c.next();
   if (kw.kind !== 'atom') throw c.unexpected(kw);
   let v: ScriptValue;
@@ -197,7 +196,6 @@ function value(c: Cursor, pattern: boolean): ScriptValue {
       throw c.unexpected(kw);
   }
   c.close();
-  void open;
   return v;
 }
 

@@ -13,6 +13,7 @@ import type {
 } from '../syntax/types.js';
 import { refType } from '../syntax/types.js';
 import type { Module } from '../syntax/module.js';
+import { ValidationError } from '../errors.js';
 
 export interface CanonicalGroup {
   /** Canonical id of the group's first member; members are consecutive ids. */
@@ -30,9 +31,11 @@ const groupsByKey = new Map<string, CanonicalGroup>();
 /** Memo of supertype chains: ancestors[id] = ids on the declared supertype chain, self first. */
 const ancestors: number[][] = [];
 
-/** Thrown (as a plain value) when a group refers to a type index that does not exist. */
-export class UnknownTypeIndex {
-  constructor(readonly index: number) {}
+/** A group refers to a type index past its end (a ValidationError, so it never escapes raw). */
+export class UnknownTypeIndex extends ValidationError {
+  constructor(readonly index: number) {
+    super(`unknown type ${index}`);
+  }
 }
 
 function keyHeap(h: HeapType, start: number, count: number, ids: readonly number[]): string {

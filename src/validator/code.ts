@@ -8,9 +8,10 @@
 // below only holds rules the table cannot express.
 
 import { InstrReader } from '../decoder/instr-reader.js';
-import { OP, OPS } from '../syntax/opcodes.js';
-import type { SigType } from '../syntax/opcodes.js';
+import { OPS } from '../syntax/opcodes.js';
+import { OP } from '../syntax/opcodes.js';
 import type { Features } from '../syntax/features.js';
+import { CONST_OK, HAS_LANE, MEM_KIND, SIG_P32, SIG_P64, SIG_R32, SIG_R64 } from './op-rules.js';
 import type { Expr } from '../syntax/module.js';
 import type {
   ArrayType, FuncType, HeapType, RefType, StorageType, StructType, ValType,
@@ -21,54 +22,6 @@ import type { ModuleContext } from './context.js';
 import { fail } from './context.js';
 import { canonValType, internRef, isBottomHeap, refSub, topHeap, valSub, valTypesSub } from './match.js';
 
-type Slot = ValType | null;
-const EMPTY: readonly ValType[] = [];
-
-// ---- per-opcode tables derived from the opcode table -------------------------------------
-
-function resolveSig(sig: readonly SigType[] | null, addr: ValType): readonly ValType[] | null {
-  if (!sig) return null;
-  return sig.map((t) => (t === 'addr' ? addr : t));
-}
-const SIG_P32 = OPS.map((o) => resolveSig(o.params, 'i32'));
-const SIG_R32 = OPS.map((o) => resolveSig(o.results, 'i32'));
-const SIG_P64 = OPS.map((o) => resolveSig(o.params, 'i64'));
-const SIG_R64 = OPS.map((o) => resolveSig(o.results, 'i64'));
-/** 1: memarg immediate, 2: memory immediate (memory.size/grow) */
-const MEM_KIND = Uint8Array.from(OPS, (o) => (o.imms.includes('memarg') ? 1 : o.imms[0] === 'memory' && o.params ? 2 : 0));
-const HAS_LANE = Uint8Array.from(OPS, (o) => (o.imms.includes('lane') ? 1 : 0));
-
-const CONST_NAMES = [
-  'i32.const', 'i64.const', 'f32.const', 'f64.const', 'v128.const', 'i32.add', 'i32.sub',
-  'i32.mul', 'i64.add', 'i64.sub', 'i64.mul', 'ref.null', 'ref.func', 'ref.i31', 'struct.new',
-  'struct.new_default', 'array.new', 'array.new_default', 'array.new_fixed',
-  'any.convert_extern', 'extern.convert_any', 'global.get', 'end', 'struct.new_desc',
-  'struct.new_default_desc',
-];
-const CONST_OK = Uint8Array.from(OPS, (o) => (CONST_NAMES.includes(o.name) ? 1 : 0));
-
-function str(t: Slot): string {
-  return t === null ? '(unknown)' : valTypeToString(t);
-}
-function strs(ts: readonly Slot[]): string {
-  return '[' + ts.map(str).join(' ') + ']';
-}
-
-function unpack(t: StorageType): ValType {
-  return t === 'i8' || t === 'i16' ? 'i32' : t;
-}
-
-function defaultable(t: StorageType): boolean {
-  return typeof t === 'string' || t.nullable;
-}
-
-const single = new Map<ValType, readonly ValType[]>();
-function one(t: ValType): readonly ValType[] {
-  let a = single.get(t);
-  if (!a) single.set(t, (a = [t]));
-  return a;
-}
-
 /**
  * The validator's own typing rules, one per instruction the opcode table gives no fixed
  * signature (names are OP keys). KIND[op id] is the rule (0 = fixed signature, the generic
@@ -76,6 +29,10 @@ function one(t: ValType): readonly ValType[] {
  */
 const enum K {
   generic = 0,
+  /** The instruction's feature is off. */
+  disabled = 254,
+  /** Not a constant instruction (constant-expression tables only). */
+  not_const = 253,
   any_convert_extern = 1,
   array_copy = 2,
   array_fill = 3,
@@ -266,23 +223,44 @@ const SHUFFLE_ID = OP.i8x16_shuffle;
 
 /**
  * Per-feature-set rule tables, one lookup per instruction: rules[id] is the instruction's rule
- * (K, below), or R_DISABLED when its feature is off, or R_NOT_CONST in constant expressions.
+ * (K, above), or K.disabled when its feature is off, or K.not_const in constant expressions.
  */
 interface Gates { readonly code: Uint8Array; readonly konst: Uint8Array }
 const gateCache = new WeakMap<Features, Gates>();
-/** Rule codes above every K value: the instruction may not appear here. */
-const R_DISABLED = 254;
-const R_NOT_CONST = 253;
 function gatesFor(f: Features): Gates {
   let g = gateCache.get(f);
   if (!g) {
-    const code = Uint8Array.from(OPS, (o, i) => (f.ops.has(o.feature) ? KIND[i] : R_DISABLED));
-    const konst = Uint8Array.from(OPS, (o, i) => (code[i] === R_DISABLED || CONST_OK[i] ? code[i] : R_NOT_CONST));
+    const code = Uint8Array.from(OPS, (o, i) => (f.ops.has(o.feature) ? KIND[i] : K.disabled));
+    const konst = Uint8Array.from(OPS, (o, i) => (code[i] === K.disabled || CONST_OK[i] ? code[i] : K.not_const));
     gateCache.set(f, (g = { code, konst }));
   }
   return g;
 }
 
+type Slot = ValType | null;
+const EMPTY: readonly ValType[] = [];
+
+function str(t: Slot): string {
+  return t === null ? '(unknown)' : valTypeToString(t);
+}
+function strs(ts: readonly Slot[]): string {
+  return '[' + ts.map(str).join(' ') + ']';
+}
+
+function unpack(t: StorageType): ValType {
+  return t === 'i8' || t === 'i16' ? 'i32' : t;
+}
+
+function defaultable(t: StorageType): boolean {
+  return typeof t === 'string' || t.nullable;
+}
+
+const single = new Map<ValType, readonly ValType[]>();
+function one(t: ValType): readonly ValType[] {
+  let a = single.get(t);
+  if (!a) single.set(t, (a = [t]));
+  return a;
+}
 
 /** Frame kinds beyond opcode ids. */
 const K_FUNC = 255;
@@ -882,8 +860,8 @@ export class CodeValidator {
           this.unreachable();
           break;
         }
-        case R_DISABLED: this.err(`unknown operator ${OPS[id].name}`);
-        case R_NOT_CONST: this.err('constant expression required');
+        case K.disabled: this.err(`unknown operator ${OPS[id].name}`);
+        case K.not_const: this.err('constant expression required');
         default:
           this.gcOp(op);
       }

@@ -180,14 +180,22 @@ export function matchExternType(actual: CanonExternType, expected: CanonExternTy
 
 // ---- canonical forms of module-relative types ------------------------------------------
 
-const interned = new Map<string, RefType>();
+const internedAbs = new Map<string, RefType>();
+/** Concrete heaps by numeric key (id * 4 + nullable * 2 + exact): no allocation per lookup. */
+const internedIds: RefType[] = [];
 
 /** An interned RefType (canonical heap), so stacks can hold shared objects. */
 export function internRef(nullable: boolean, heap: HeapType, exact: boolean): RefType {
-  if (typeof heap === 'string' && !exact && nullable) return refType(true, heap);
+  if (typeof heap === 'number') {
+    const key = heap * 4 + (nullable ? 2 : 0) + (exact ? 1 : 0);
+    let r = internedIds[key];
+    if (r === undefined) internedIds[key] = r = refType(nullable, heap, exact);
+    return r;
+  }
+  if (!exact && nullable) return refType(true, heap);
   const key = `${nullable ? 1 : 0}${exact ? 1 : 0}${heap}`;
-  let r = interned.get(key);
-  if (!r) interned.set(key, (r = refType(nullable, heap, exact)));
+  let r = internedAbs.get(key);
+  if (!r) internedAbs.set(key, (r = refType(nullable, heap, exact)));
   return r;
 }
 

@@ -42,6 +42,13 @@ describe('validateModule', () => {
     expect(reason('(module (func (export "a")) (func (export "a")))')).toBe('duplicate export name "a"');
     expect(reason('(module (global i32 (global.get 1)) (global i32 (i32.const 0)))')).toBe('unknown global 1');
   });
+  it('instructions of disabled features are unknown operators', () => {
+    const m = parseModuleText('(module (func (try (do) (catch_all))))');
+    expect(() => validateModule(m)).not.toThrow();
+    const ops = new Set(withFeatures({}).ops);
+    ops.delete('legacy-exceptions');
+    expect(() => validateModule(m, withFeatures({ ops }))).toThrow(/^unknown operator try/);
+  });
   it('errors carry the function index and offset', () => {
     const bytes = new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 1, 4, 1, 0x60, 0, 0, 3, 2, 1, 0,
       10, 6, 1, 4, 0, 0x41, 0, 0x0b]); // (func (i32.const 0)) with no results

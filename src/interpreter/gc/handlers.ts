@@ -11,9 +11,11 @@
 
 import { OP } from '../../syntax/opcodes.js';
 import { Trap } from '../../errors.js';
+import { OOB_MEMORY, OOB_TABLE } from '../../memory/bounds.js';
 import type { ModuleInstance, Ref } from '../../runtime/objects.js';
 import type { Machine } from '../machine.js';
 import { registerSlowHandler } from '../slow-ops.js';
+import type { SlowHandler } from '../slow-ops.js';
 import { arrayLayout, KIND_BYTES, SK_REF, SK_V128, structLayout } from '../../runtime/gc/layout.js';
 import { ArrayObj, StructObj } from '../../runtime/gc/objects.js';
 import { loadWords, storeWords, wordsFromBytes } from '../../runtime/gc/storage.js';
@@ -73,12 +75,6 @@ function fillElems(m: Machine, a: ArrayObj, i: number, n: number, s: number): vo
   for (let k = 0; k < n; k++) storeWords(kind, words, (i + k) * stride, m.I, s << 1);
 }
 
-function castOrTrap(m: Machine, inst: ModuleInstance, base: number, a: number, b: number): void {
-  if (!refTest(m.R[base], decodeHeap(a, inst.typeIds), (b & CAST_NULLABLE) !== 0, (b & CAST_EXACT) !== 0)) {
-    throw new Trap(CAST_FAILURE);
-  }
-}
-
 /**
  * The descriptor test shared by ref.cast_desc_eq and br_on_cast_desc_eq*: true when the
  * reference at base (null allowed if nullable) has exactly the descriptor at base + 1.
@@ -91,193 +87,216 @@ function descTest(m: Machine, base: number, nullable: boolean): boolean {
   return r instanceof StructObj && r.desc === desc;
 }
 
-function gcHandler(m: Machine, inst: ModuleInstance, op: number, base: number, a: number,
-  b: number, _c: number): void {
-  const I = m.I, R = m.R;
-  const w = base << 1;
-  switch (op) {
-    case OP.struct_new: {
-      const o = newStructDefault(inst.typeIds[a]);
-      fillStruct(m, o, base);
-      R[base] = o;
-      return;
-    }
-    case OP.struct_new_default:
-      R[base] = newStructDefault(inst.typeIds[a]);
-      return;
-    case OP.struct_new_desc: case OP.struct_new_default_desc: {
-      const id = inst.typeIds[a];
-      const layout = structLayout(id);
-      const descSlot = op === OP.struct_new_default_desc ? base : base + fieldSlots(layout.kinds);
-      const desc = R[descSlot];
-      if (desc === null) throw new Trap(NULL_DESC);
-      const o = newStructDefault(id, desc);
-      if (op === OP.struct_new_desc) fillStruct(m, o, base);
-      R[base] = o;
-      return;
-    }
-    case OP.struct_get: case OP.struct_get_s: case OP.struct_get_u: {
-      const o = structAt(m, base);
-      const l = o.layout;
-      const kind = l.kinds[b];
-      if (kind === SK_REF) R[base] = o.refs[l.pos[b]];
-      else loadWords(kind, op === OP.struct_get_s, I, w, o.words, l.pos[b]);
-      return;
-    }
-    case OP.struct_set: {
-      const o = structAt(m, base);
-      const l = o.layout;
-      const kind = l.kinds[b];
-      if (kind === SK_REF) o.refs[l.pos[b]] = R[base + 1];
-      else storeWords(kind, o.words, l.pos[b], I, (base + 1) << 1);
-      return;
-    }
-    case OP.ref_get_desc: {
-      const r = R[base];
-      if (r === null) throw new Trap(NULL_REF);
-      R[base] = (r as StructObj).desc;
-      return;
-    }
-    case OP.array_new: {
-      const id = inst.typeIds[a];
-      const l = arrayLayout(id);
-      const n = u32(m, base + (l.kind === SK_V128 ? 2 : 1));
-      const arr = newArrayDefault(id, n);
-      fillElems(m, arr, 0, n, base);
-      R[base] = arr;
-      return;
-    }
-    case OP.array_new_default:
-      R[base] = newArrayDefault(inst.typeIds[a], u32(m, base));
-      return;
-    case OP.array_new_fixed: {
-      const id = inst.typeIds[a];
-      const arr = newArrayDefault(id, b >>> 0);
-      const step = arr.layout.kind === SK_V128 ? 2 : 1;
-      for (let k = 0; k < arr.length; k++) fillElems(m, arr, k, 1, base + k * step);
-      R[base] = arr;
-      return;
-    }
-    case OP.array_new_data:
-      R[base] = newArrayData(inst.typeIds[a], inst.datas[b] ?? EMPTY_BYTES, u32(m, base), u32(m, base + 1));
-      return;
-    case OP.array_new_elem:
-      R[base] = newArrayElem(inst.typeIds[a], inst.elems[b] ?? EMPTY_REFS, u32(m, base), u32(m, base + 1));
-      return;
-    case OP.array_get: case OP.array_get_s: case OP.array_get_u:
-      getElem(m, arrayAt(m, base), u32(m, base + 1), base, op === OP.array_get_s);
-      return;
-    case OP.array_set: {
-      const arr = arrayAt(m, base);
-      const i = u32(m, base + 1);
-      if (i >= arr.length) throw new Trap(OOB_ARRAY);
-      fillElems(m, arr, i, 1, base + 2);
-      return;
-    }
-    case OP.array_len:
-      I[w] = arrayAt(m, base).length;
-      I[w + 1] = 0;
-      return;
-    case OP.array_fill: {
-      const arr = arrayAt(m, base);
-      const i = u32(m, base + 1);
-      const vs = base + 2;
-      const n = u32(m, vs + (arr.layout.kind === SK_V128 ? 2 : 1));
-      if (i + n > arr.length) throw new Trap(OOB_ARRAY);
-      fillElems(m, arr, i, n, vs);
-      return;
-    }
-    case OP.array_copy: {
-      const dst = arrayAt(m, base);
-      const d = u32(m, base + 1);
-      const src = arrayAt(m, base + 2);
-      const s = u32(m, base + 3);
-      const n = u32(m, base + 4);
-      if (d + n > dst.length || s + n > src.length) throw new Trap(OOB_ARRAY);
-      if (dst.refs !== null) {
-        if (dst === src) dst.refs.copyWithin(d, s, s + n);
-        else for (let k = 0; k < n; k++) dst.refs[d + k] = src.refs![s + k];
-      } else {
-        const st = dst.layout.stride;
-        dst.words!.set(src.words!.subarray(s * st, (s + n) * st), d * st);
-      }
-      return;
-    }
-    case OP.array_init_data: {
-      const arr = arrayAt(m, base);
-      const d = u32(m, base + 1), s = u32(m, base + 2), n = u32(m, base + 3);
-      if (d + n > arr.length) throw new Trap(OOB_ARRAY);
-      const data = inst.datas[b] ?? EMPTY_BYTES;
-      const l = arr.layout;
-      if (s + n * KIND_BYTES[l.kind] > data.length) throw new Trap('out of bounds memory access');
-      wordsFromBytes(l.kind, data, s, n, arr.words!, d * l.stride, l.stride);
-      return;
-    }
-    case OP.array_init_elem: {
-      const arr = arrayAt(m, base);
-      const d = u32(m, base + 1), s = u32(m, base + 2), n = u32(m, base + 3);
-      if (d + n > arr.length) throw new Trap(OOB_ARRAY);
-      const seg = inst.elems[b] ?? EMPTY_REFS;
-      if (s + n > seg.length) throw new Trap('out of bounds table access');
-      for (let k = 0; k < n; k++) arr.refs![d + k] = seg[s + k];
-      return;
-    }
-    case OP.ref_i31:
-      R[base] = (I[w] << 1) >> 1;
-      return;
-    case OP.i31_get_s: case OP.i31_get_u: {
-      const r = R[base];
-      if (r === null) throw new Trap(NULL_I31);
-      I[w] = op === OP.i31_get_s ? (r as number) : (r as number) & 0x7fffffff;
-      I[w + 1] = 0;
-      return;
-    }
-    case OP.any_convert_extern:
-      R[base] = externToAny(R[base]);
-      return;
-    case OP.extern_convert_any:
-      R[base] = anyToExtern(R[base]);
-      return;
-    case OP.ref_test: case OP.ref_test_null:
-      I[w] = refTest(R[base], decodeHeap(a, inst.typeIds), (b & CAST_NULLABLE) !== 0, (b & CAST_EXACT) !== 0) ? 1 : 0;
-      I[w + 1] = 0;
-      return;
-    case OP.ref_cast: case OP.ref_cast_null:
-      castOrTrap(m, inst, base, a, b);
-      return;
-    case OP.br_on_cast: case OP.br_on_cast_fail: {
-      const ok = refTest(R[base], decodeHeap(a, inst.typeIds), (b & CAST_NULLABLE) !== 0, (b & CAST_EXACT) !== 0);
-      I[w] = ok === (op === OP.br_on_cast) ? 1 : 0;
-      return;
-    }
-    case OP.ref_cast_desc_eq: case OP.ref_cast_desc_eq_null:
-      if (!descTest(m, base, (b & CAST_NULLABLE) !== 0)) throw new Trap(DESC_CAST_FAILURE);
-      return;
-    case OP.br_on_cast_desc_eq: case OP.br_on_cast_desc_eq_fail: {
-      const ok = descTest(m, base, (b & CAST_NULLABLE) !== 0);
-      I[w] = ok === (op === OP.br_on_cast_desc_eq) ? 1 : 0;
-      return;
-    }
-  }
-  throw new Trap(`unsupported instruction ${op}`);
+/** The wasm instructions this file executes. */
+export const GC_OPS: number[] = [];
+
+/** Registers the handler of some instructions (one function per instruction group). */
+function on(ops: readonly number[], h: SlowHandler): void {
+  registerSlowHandler(ops, h);
+  GC_OPS.push(...ops);
 }
+
+const writeI32 = (m: Machine, s: number, v: number): void => {
+  m.I[s << 1] = v;
+  m.I[(s << 1) + 1] = 0;
+};
+
+// ---- structs --------------------------------------------------------------------------------
+
+on([OP.struct_new], (m, inst, _op, base, a) => {
+  const o = newStructDefault(inst.typeIds[a]);
+  fillStruct(m, o, base);
+  m.R[base] = o;
+});
+
+on([OP.struct_new_default], (m, inst, _op, base, a) => {
+  m.R[base] = newStructDefault(inst.typeIds[a]);
+});
+
+function newWithDesc(m: Machine, inst: ModuleInstance, base: number, a: number, fields: boolean): void {
+  const id = inst.typeIds[a];
+  const desc = m.R[fields ? base + fieldSlots(structLayout(id).kinds) : base];
+  if (desc === null) throw new Trap(NULL_DESC);
+  const o = newStructDefault(id, desc);
+  if (fields) fillStruct(m, o, base);
+  m.R[base] = o;
+}
+
+on([OP.struct_new_desc], (m, inst, _op, base, a) => newWithDesc(m, inst, base, a, true));
+on([OP.struct_new_default_desc], (m, inst, _op, base, a) => newWithDesc(m, inst, base, a, false));
+
+function structGet(signed: boolean): SlowHandler {
+  return (m, _inst, _op, base, _a, b) => {
+    const o = structAt(m, base);
+    const l = o.layout;
+    const kind = l.kinds[b];
+    if (kind === SK_REF) m.R[base] = o.refs[l.pos[b]];
+    else loadWords(kind, signed, m.I, base << 1, o.words, l.pos[b]);
+  };
+}
+
+on([OP.struct_get, OP.struct_get_u], structGet(false));
+on([OP.struct_get_s], structGet(true));
+
+on([OP.struct_set], (m, _inst, _op, base, _a, b) => {
+  const o = structAt(m, base);
+  const l = o.layout;
+  const kind = l.kinds[b];
+  if (kind === SK_REF) o.refs[l.pos[b]] = m.R[base + 1];
+  else storeWords(kind, o.words, l.pos[b], m.I, (base + 1) << 1);
+});
+
+on([OP.ref_get_desc], (m, _inst, _op, base) => {
+  const r = m.R[base];
+  if (r === null) throw new Trap(NULL_REF);
+  m.R[base] = (r as StructObj).desc;
+});
+
+// ---- arrays ---------------------------------------------------------------------------------
+
+on([OP.array_new], (m, inst, _op, base, a) => {
+  const id = inst.typeIds[a];
+  const n = u32(m, base + (arrayLayout(id).kind === SK_V128 ? 2 : 1));
+  const arr = newArrayDefault(id, n);
+  fillElems(m, arr, 0, n, base);
+  m.R[base] = arr;
+});
+
+on([OP.array_new_default], (m, inst, _op, base, a) => {
+  m.R[base] = newArrayDefault(inst.typeIds[a], u32(m, base));
+});
+
+on([OP.array_new_fixed], (m, inst, _op, base, a, b) => {
+  const arr = newArrayDefault(inst.typeIds[a], b >>> 0);
+  const step = arr.layout.kind === SK_V128 ? 2 : 1;
+  for (let k = 0; k < arr.length; k++) fillElems(m, arr, k, 1, base + k * step);
+  m.R[base] = arr;
+});
+
+on([OP.array_new_data], (m, inst, _op, base, a, b) => {
+  m.R[base] = newArrayData(inst.typeIds[a], inst.datas[b] ?? EMPTY_BYTES, u32(m, base), u32(m, base + 1));
+});
+
+on([OP.array_new_elem], (m, inst, _op, base, a, b) => {
+  m.R[base] = newArrayElem(inst.typeIds[a], inst.elems[b] ?? EMPTY_REFS, u32(m, base), u32(m, base + 1));
+});
+
+on([OP.array_get, OP.array_get_u], (m, _inst, _op, base) => {
+  getElem(m, arrayAt(m, base), u32(m, base + 1), base, false);
+});
+
+on([OP.array_get_s], (m, _inst, _op, base) => {
+  getElem(m, arrayAt(m, base), u32(m, base + 1), base, true);
+});
+
+on([OP.array_set], (m, _inst, _op, base) => {
+  const arr = arrayAt(m, base);
+  const i = u32(m, base + 1);
+  if (i >= arr.length) throw new Trap(OOB_ARRAY);
+  fillElems(m, arr, i, 1, base + 2);
+});
+
+on([OP.array_len], (m, _inst, _op, base) => writeI32(m, base, arrayAt(m, base).length));
+
+on([OP.array_fill], (m, _inst, _op, base) => {
+  const arr = arrayAt(m, base);
+  const i = u32(m, base + 1);
+  const n = u32(m, base + 2 + (arr.layout.kind === SK_V128 ? 2 : 1));
+  if (i + n > arr.length) throw new Trap(OOB_ARRAY);
+  fillElems(m, arr, i, n, base + 2);
+});
+
+on([OP.array_copy], (m, _inst, _op, base) => {
+  const dst = arrayAt(m, base);
+  const d = u32(m, base + 1);
+  const src = arrayAt(m, base + 2);
+  const s = u32(m, base + 3);
+  const n = u32(m, base + 4);
+  if (d + n > dst.length || s + n > src.length) throw new Trap(OOB_ARRAY);
+  if (dst.refs !== null) {
+    if (dst === src) dst.refs.copyWithin(d, s, s + n);
+    else for (let k = 0; k < n; k++) dst.refs[d + k] = src.refs![s + k];
+  } else {
+    // same element type (validated), so the same stride; TypedArray.set handles overlap
+    const st = dst.layout.stride;
+    dst.words!.set(src.words!.subarray(s * st, (s + n) * st), d * st);
+  }
+});
+
+on([OP.array_init_data], (m, inst, _op, base, _a, b) => {
+  const arr = arrayAt(m, base);
+  const d = u32(m, base + 1), s = u32(m, base + 2), n = u32(m, base + 3);
+  if (d + n > arr.length) throw new Trap(OOB_ARRAY);
+  const data = inst.datas[b] ?? EMPTY_BYTES;
+  const l = arr.layout;
+  if (s + n * KIND_BYTES[l.kind] > data.length) throw new Trap(OOB_MEMORY);
+  wordsFromBytes(l.kind, data, s, n, arr.words!, d * l.stride, l.stride);
+});
+
+on([OP.array_init_elem], (m, inst, _op, base, _a, b) => {
+  const arr = arrayAt(m, base);
+  const d = u32(m, base + 1), s = u32(m, base + 2), n = u32(m, base + 3);
+  if (d + n > arr.length) throw new Trap(OOB_ARRAY);
+  const seg = inst.elems[b] ?? EMPTY_REFS;
+  if (s + n > seg.length) throw new Trap(OOB_TABLE);
+  for (let k = 0; k < n; k++) arr.refs![d + k] = seg[s + k];
+});
+
+// ---- i31 and conversions --------------------------------------------------------------------
+
+on([OP.ref_i31], (m, _inst, _op, base) => {
+  m.R[base] = (m.I[base << 1] << 1) >> 1;
+});
+
+function i31Get(signed: boolean): SlowHandler {
+  return (m, _inst, _op, base) => {
+    const r = m.R[base];
+    if (r === null) throw new Trap(NULL_I31);
+    writeI32(m, base, signed ? (r as number) : (r as number) & 0x7fffffff);
+  };
+}
+
+on([OP.i31_get_s], i31Get(true));
+on([OP.i31_get_u], i31Get(false));
+
+on([OP.any_convert_extern], (m, _inst, _op, base) => { m.R[base] = externToAny(m.R[base]); });
+on([OP.extern_convert_any], (m, _inst, _op, base) => { m.R[base] = anyToExtern(m.R[base]); });
+
+// ---- casts ----------------------------------------------------------------------------------
+
+const testAt = (m: Machine, inst: ModuleInstance, base: number, a: number, b: number): boolean =>
+  refTest(m.R[base], decodeHeap(a, inst.typeIds), (b & CAST_NULLABLE) !== 0, (b & CAST_EXACT) !== 0);
+
+on([OP.ref_test, OP.ref_test_null], (m, inst, _op, base, a, b) => {
+  writeI32(m, base, testAt(m, inst, base, a, b) ? 1 : 0);
+});
+
+on([OP.ref_cast, OP.ref_cast_null], (m, inst, _op, base, a, b) => {
+  if (!testAt(m, inst, base, a, b)) throw new Trap(CAST_FAILURE);
+});
+
+on([OP.br_on_cast], (m, inst, _op, base, a, b) => {
+  m.I[base << 1] = testAt(m, inst, base, a, b) ? 1 : 0;
+});
+
+on([OP.br_on_cast_fail], (m, inst, _op, base, a, b) => {
+  m.I[base << 1] = testAt(m, inst, base, a, b) ? 0 : 1;
+});
+
+on([OP.ref_cast_desc_eq, OP.ref_cast_desc_eq_null], (m, _inst, _op, base, _a, b) => {
+  if (!descTest(m, base, (b & CAST_NULLABLE) !== 0)) throw new Trap(DESC_CAST_FAILURE);
+});
+
+on([OP.br_on_cast_desc_eq], (m, _inst, _op, base, _a, b) => {
+  m.I[base << 1] = descTest(m, base, (b & CAST_NULLABLE) !== 0) ? 1 : 0;
+});
+
+on([OP.br_on_cast_desc_eq_fail], (m, _inst, _op, base, _a, b) => {
+  m.I[base << 1] = descTest(m, base, (b & CAST_NULLABLE) !== 0) ? 0 : 1;
+});
 
 function fieldSlots(kinds: Uint8Array): number {
   let n = 0;
   for (const k of kinds) n += k === SK_V128 ? 2 : 1;
   return n;
 }
-
-/** The wasm instructions this file executes. */
-export const GC_OPS: readonly number[] = [
-  OP.struct_new, OP.struct_new_default, OP.struct_get, OP.struct_get_s, OP.struct_get_u,
-  OP.struct_set, OP.array_new, OP.array_new_default, OP.array_new_fixed, OP.array_new_data,
-  OP.array_new_elem, OP.array_get, OP.array_get_s, OP.array_get_u, OP.array_set, OP.array_len,
-  OP.array_fill, OP.array_copy, OP.array_init_data, OP.array_init_elem, OP.ref_test,
-  OP.ref_test_null, OP.ref_cast, OP.ref_cast_null, OP.br_on_cast, OP.br_on_cast_fail,
-  OP.any_convert_extern, OP.extern_convert_any, OP.ref_i31, OP.i31_get_s, OP.i31_get_u,
-  OP.struct_new_desc, OP.struct_new_default_desc, OP.ref_get_desc, OP.ref_cast_desc_eq,
-  OP.ref_cast_desc_eq_null, OP.br_on_cast_desc_eq, OP.br_on_cast_desc_eq_fail,
-];
-
-registerSlowHandler(GC_OPS, gcHandler);

@@ -20,7 +20,10 @@ export class StructObj {
     readonly desc: Ref = null,
   ) {
     this.words = layout.numWords === 0 ? NO_WORDS : new Int32Array(layout.numWords);
-    this.refs = layout.numRefs === 0 ? NO_REFS : new Array<Ref>(layout.numRefs).fill(null);
+    const n = layout.numRefs;
+    // literals for the common small cases: cheaper than Array(n).fill and packed from birth
+    this.refs = n === 0 ? NO_REFS : n === 1 ? [null] : n === 2 ? [null, null]
+      : new Array<Ref>(n).fill(null);
   }
   get typeId(): number { return this.layout.typeId; }
   get kind(): 'struct' { return 'struct'; }

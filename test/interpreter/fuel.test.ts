@@ -1,0 +1,120 @@
+// Fuel and stepping: a run paused and resumed at any budgets ends exactly like an uninterrupted
+// one; fast and exact code pause at the same instruction with the same state; stepping visits
+// every instruction.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { Execution, invoke } from '../../src/interpreter/invoke.js';
+import { InstrReader } from '../../src/decoder/instr-reader.js';
+import { OP } from '../../src/syntax/opcodes.js';
+import { fn, i32, load } from './helpers.js';
+
+const MOD = `(module
+  (memory 1)
+  (global $g (mut i32) (i32.const 0))
+  (func $sq (param i32) (result i32) (i32.mul (local.get 0) (local.get 0)))
+  (func $rec (param i32) (result i32)
+    (if (result i32) (i32.lt_s (local.get 0) (i32.const 2)) (then (local.get 0))
+      (else (i32.add (call $rec (i32.sub (local.get 0) (i32.const 1)))
+                     (call $rec (i32.sub (local.get 0) (i32.const 2)))))))
+  (func (export "work") (param i32) (result i32 i64) (local i32 i32 i64)
+    (global.set $g (i32.const 0))
+    (loop $l
+      (i32.store (i32.shl (i32.and (local.get 2) (i32.const 255)) (i32.const 2))
+        (i32.add (call $sq (local.get 2)) (global.get $g)))
+      (global.set $g (i32.xor (global.get $g) (local.get 2)))
+      (block $a (block $b (block $c
+        (br_table $a $b $c (i32.rem_u (local.get 2) (i32.const 3))))
+        (local.set 3 (i64.add (local.get 3) (i64.const 7))) (br $a))
+        (local.set 3 (i64.mul (local.get 3) (i64.const 3))))
+      (local.set 3 (i64.add (local.get 3) (i64.extend_i32_u (call $rec (i32.and (local.get 2) (i32.const 7))))))
+      (br_if $l (i32.lt_u (local.tee 2 (i32.add (local.get 2) (i32.const 1))) (local.get 0))))
+    (i32.load (i32.const 8))
+    (local.get 3))
+)`;
+
+describe('fuel', () => {
+  const inst = load(MOD);
+  const work = fn(inst, 'work');
+  const expected = invoke(work, [i32(40)]);
+  const big = 1e9;
+  const full = new Execution(work, [i32(40)], { fuel: big });
+  expect(full.run()).toEqual({ status: 'done', results: expected });
+  const total = big - full.fuelLeft;
+
+  it('counts the same instructions in fast and exact mode', () => {
+    const ex = new Execution(work, [i32(40)], { fuel: big, mode: 'exact' });
+    expect(ex.run()).toEqual({ status: 'done', results: expected });
+    expect(big - ex.fuelLeft).toBe(total);
+    expect(total).toBeGreaterThan(1000);
+  });
+
+  it('pausing and resuming at random budgets gives the uninterrupted result', () => {
+    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 400 }), { minLength: 1, maxLength: 30 }), (budgets) => {
+      const e = new Execution(work, [i32(40)]);
+      let used = 0;
+      for (const b of budgets) {
+        const r = e.run(b);
+        if (r.status === 'done') { expect(r.results).toEqual(expected); return; }
+        used += b - e.fuelLeft;
+        expect(e.fuelLeft).toBe(0);
+      }
+      const r = e.run(Infinity);
+      expect(r).toEqual({ status: 'done', results: expected });
+      expect(used).toBeLessThanOrEqual(total);
+    }), { numRuns: 60 });
+  });
+
+  it('fast and exact code pause at the same point with the same state', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: total - 1 }), (n) => {
+      const a = new Execution(work, [i32(40)], { fuel: n });
+      const b = new Execution(work, [i32(40)], { fuel: n, mode: 'exact' });
+      expect(a.run().status).toBe('paused');
+      expect(b.run().status).toBe('paused');
+      const sa = a.state(), sb = b.state();
+      expect(sa).toEqual(sb);
+      expect(a.run(Infinity)).toEqual({ status: 'done', results: expected });
+    }), { numRuns: 80 });
+  });
+
+  it('unlimited invoke and out-of-fuel invoke', () => {
+    expect(() => invoke(work, [i32(40)], { fuel: 100 })).toThrow(/out of fuel/);
+    expect(invoke(work, [i32(40)], { fuel: total })).toEqual(expected);
+  });
+});
+
+describe('step', () => {
+  it('visits every instruction of straight-line code with the right operand stack', () => {
+    const inst = load(`(module (func (export "f") (param i32) (result i32) (local i64)
+      (local.set 1 (i64.const 5))
+      (i32.add (local.get 0) (i32.const 2))
+      (i32.wrap_i64 (local.get 1))
+      (i32.mul)
+      (nop)
+      (drop (i32.const 9))))`);
+    const f = fn(inst, 'f');
+    const body = f.code!.body;
+    const r = new InstrReader(body.bytes, body.offset);
+    const offsets: number[] = [];
+    while (r.pos < r.end) { r.next(); offsets.push(r.offset); }
+    const e = new Execution(f, [i32(4)]);
+    const seen: number[] = [];
+    const heights: number[] = [];
+    for (;;) {
+      const s = e.state();
+      if (e.done) break;
+      seen.push(s.offset);
+      heights.push(s.stack.length);
+      if (e.step().status === 'done') break;
+    }
+    expect(seen).toEqual(offsets);
+    // i64.const, local.set, local.get, i32.const, i32.add, local.get, i32.wrap, i32.mul, nop,
+    // i32.const, drop, end
+    expect(heights).toEqual([0, 1, 0, 1, 2, 1, 2, 2, 1, 1, 2, 1]);
+    const s = new Execution(f, [i32(4)]);
+    for (let k = 0; k < 5; k++) s.step();
+    expect(s.state().stack).toEqual([i32(6)]);
+    expect(s.state().locals[1]).toEqual({ type: 'i64', value: 5n });
+    expect(s.run(Infinity)).toEqual({ status: 'done', results: [i32(30)] });
+    void OP;
+  });
+});
