@@ -155,6 +155,19 @@ const CONST_ALIAS = -2;
   IMM[I.I32_SHR_U] = I.I32_SHR_U_IMM;
 }
 
+/**
+ * Stack effect of an instruction without a fixed signature in the opcode table (GC ops: the
+ * types depend on immediates), as type codes. Such instructions then run as SLOW with
+ * immediates (x, y) and the handler registered in slow-ops.ts. Branching instructions
+ * (br_on_cast*) need translator support of their own.
+ */
+export type StackEffect = (r: InstrReader, m: Module) => [number[], number[]];
+const EFFECTS: (StackEffect | undefined)[] = [];
+
+export function registerStackEffect(ops: readonly number[], effect: StackEffect): void {
+  for (const op of ops) EFFECTS[op] = effect;
+}
+
 /** Per-module facts the translator needs, computed once per module. */
 interface ModuleFacts {
   funcTypeIdx: number[];
@@ -1028,7 +1041,11 @@ class Translator {
   private generic(r: InstrReader, op: number, params: readonly SigType[] | null,
     results: readonly SigType[] | null): void {
     if (params === null || results === null) {
-      throw new Trap(`unsupported instruction ${OPS[op].name}`);
+      const effect = EFFECTS[op];
+      if (effect === undefined) throw new Trap(`unsupported instruction ${OPS[op].name}`);
+      const [ps, rs] = effect(r, this.m);
+      this.slowOp(op, ps.length, rs, r.x, r.y, 0);
+      return;
     }
     const info = OPS[op];
     const addrT = info.imms.includes('memarg') || info.imms.includes('memory')

@@ -182,7 +182,7 @@ export function valTypeToString(t: StorageType): string {
     };
     return short[t.heap]!;
   }
-  return `(ref${t.nullable ? ' null' : ''}${t.exact ? ' exact' : ''} ${heap})`;
+  return `(ref${t.nullable ? ' null' : ''} ${t.exact ? `(exact ${heap})` : heap})`;
 }
 
 /** Byte width of a storage type's slot in memory-like contexts (packed fields, arrays). */

@@ -34,7 +34,7 @@ export class Cursor {
 
   /** The reference parser's error for a token it did not expect here. */
   unexpected(tok: Token | undefined = this.peek()): DecodeError {
-    if (!tok) return this.errAt(tok, 'unexpected end of script');
+    if (!tok) return this.errAt(tok, 'unexpected token');
     if (tok.kind === 'reserved') return this.errAt(tok, `unknown operator ${tok.text}`);
     if (tok.kind === 'atom' && !isKeyword(tok.text) && !isFloatLit(tok.text)) {
       return this.errAt(tok, `unknown operator ${tok.text}`);
@@ -114,7 +114,7 @@ export class Cursor {
         if (depth === 0) return j + 1;
       }
     }
-    throw this.errAt(this.toks[at], 'unexpected end of script');
+    throw this.errAt(this.toks[at], 'unexpected token');
   }
 
   optId(): string | null {
