@@ -101,7 +101,8 @@ export function repoRoot(): string {
 }
 
 export function defaultSuiteDir(): string {
-  return process.env.WASM_TESTSUITE || resolve(repoRoot(), '..', 'shared', 'wasm-testsuite');
+  const env = process.env.WASM_TESTSUITE;
+  return env ? resolve(env) : resolve(repoRoot(), '..', 'shared', 'wasm-testsuite');
 }
 
 /**

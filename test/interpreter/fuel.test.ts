@@ -82,6 +82,56 @@ describe('fuel', () => {
   });
 });
 
+const MOD2 = `(module
+  (tag $e (param i32 i64))
+  (table 2 funcref)
+  (elem (i32.const 0) $thrower $count)
+  (type $t (func (param i32) (result i32)))
+  (func $thrower (type $t)
+    (if (i32.and (local.get 0) (i32.const 1)) (then (throw $e (local.get 0) (i64.const 9))))
+    (i32.add (local.get 0) (i32.const 100)))
+  (func $count (type $t)
+    (if (result i32) (i32.eqz (local.get 0)) (then (i32.const 0))
+      (else (return_call $count (i32.sub (local.get 0) (i32.const 1))))))
+  (func (export "mix") (param i32) (result i32) (local i32 i32)
+    (loop $l
+      (block $h (result i32 i64)
+        (try_table (catch $e $h)
+          (local.set 2 (i32.add (local.get 2)
+            (call_indirect (type $t) (local.get 1) (i32.rem_u (local.get 1) (i32.const 2))))))
+        (i32.const 0) (i64.const 0))
+      (drop)
+      (local.set 2 (i32.add (local.get 2)))
+      (local.set 2 (i32.add (local.get 2)
+        (try (result i32) (do (call $thrower (local.get 1)))
+          (catch $e (drop) (drop) (i32.const 1000)))))
+      (br_if $l (i32.lt_u (local.tee 1 (i32.add (local.get 1) (i32.const 1))) (local.get 0))))
+    (local.get 2))
+)`;
+
+describe('fuel across calls, tail calls and exceptions', () => {
+  const mix = fn(load(MOD2), 'mix');
+  const expected = invoke(mix, [i32(12)]);
+  const full = new Execution(mix, [i32(12)], { fuel: 1e9 });
+  full.run();
+  const total = 1e9 - full.fuelLeft;
+  it('pauses identically in fast and exact code and resumes to the same result', () => {
+    const ex = new Execution(mix, [i32(12)], { fuel: 1e9, mode: 'exact' });
+    expect(ex.run()).toEqual({ status: 'done', results: expected });
+    expect(1e9 - ex.fuelLeft).toBe(total);
+    fc.assert(fc.property(fc.integer({ min: 0, max: total - 1 }), fc.integer({ min: 1, max: 50 }), (n, k) => {
+      const a = new Execution(mix, [i32(12)], { fuel: n });
+      const b = new Execution(mix, [i32(12)], { fuel: n, mode: 'exact' });
+      expect(a.run().status).toBe('paused');
+      expect(b.run().status).toBe('paused');
+      expect(a.state()).toEqual(b.state());
+      let r = a.run(k);
+      while (r.status === 'paused') r = a.run(k);
+      expect(r).toEqual({ status: 'done', results: expected });
+    }), { numRuns: 60 });
+  });
+});
+
 describe('step', () => {
   it('visits every instruction of straight-line code with the right operand stack', () => {
     const inst = load(`(module (func (export "f") (param i32) (result i32) (local i64)
