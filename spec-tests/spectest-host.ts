@@ -4,15 +4,14 @@
 //   global_i32 = 666, global_i64 = 666, global_f32 = 666.6, global_f64 = 666.6   (immutable)
 //   table   = 10..20 funcref (i32 addresses), table64 = 10..20 funcref (i64 addresses)
 //   memory  = 1..2 pages
-// plus, from the threads proposal's version of that file, shared_memory = 1..2 pages shared.
+//   shared_memory = 1..2 pages shared (the threads proposal's version of that file)
 // Any other name is not provided, so importing it is an "unknown import" link error.
 //
 // One source of truth: the exports come from the runtime's spectest (src/runtime/spectest.ts,
-// which `glasswasm run --spectest` also uses); only what it lacks is added here.
+// which `glasswasm run --spectest` also uses).
 // A fresh instance per script, as the reference interpreter runs each script in its own
 // process. The print functions print nothing: the runner's output is its report.
 
-import { LinearMemory } from '../src/memory/linear-memory.js';
 import type { ExternValue } from '../src/runtime/objects.js';
 import { spectestExports } from '../src/runtime/spectest.js';
 
@@ -21,11 +20,5 @@ export type HostModule = (name: string) => ExternValue | undefined;
 /** Builds a fresh spectest module. */
 export function createSpectest(): HostModule {
   const exports = spectestExports();
-  if (!exports.has('shared_memory')) {
-    exports.set('shared_memory', {
-      kind: 'memory',
-      value: new LinearMemory({ limits: { min: 1, max: 2, is64: false }, shared: true, pageSizeLog2: 16 }),
-    });
-  }
   return (name) => exports.get(name);
 }

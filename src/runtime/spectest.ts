@@ -39,5 +39,10 @@ export function spectestExports(print: (line: string) => void = () => {}): Map<s
     kind: 'memory',
     value: new LinearMemory({ limits: { min: 1, max: 2, is64: false }, shared: false, pageSizeLog2: 16 }),
   });
+  // From the threads proposal's version of the host module.
+  m.set('shared_memory', {
+    kind: 'memory',
+    value: new LinearMemory({ limits: { min: 1, max: 2, is64: false }, shared: true, pageSizeLog2: 16 }),
+  });
   return m;
 }
