@@ -74,16 +74,8 @@ class Decoder {
   /** A body used a data index (memory.init, data.drop, array.*_data): needs a data count. */
   private usesDataIndex = false;
   private readonly frames: number[] = [];
-  private enabled: Uint8Array | null = null;
-
-  /** Per opcode id: 1 when its feature is on (computed once per decode, not per instruction). */
-  private enabledOps(): Uint8Array {
-    if (!this.enabled) {
-      const ops = this.features.ops;
-      this.enabled = Uint8Array.from(OPS, (o) => (ops.has(o.feature) ? 1 : 0));
-    }
-    return this.enabled;
-  }
+  /** Per opcode id: what the structure check does with it under these features. */
+  private readonly actions: Uint8Array;
 
   constructor(
     private readonly bytes: Uint8Array,
@@ -91,6 +83,7 @@ class Decoder {
     private readonly sections: SectionInfo[] | null,
   ) {
     this.r = new InstrReader(bytes);
+    this.actions = actionsFor(features);
   }
 
   private fail(message: string, at: number): never {
@@ -502,70 +495,90 @@ class Decoder {
 
   /**
    * Reads instructions up to and including the `end` that closes the expression, checking
-   * block structure and opcode existence the way the binary grammar does.
+   * block structure and opcode existence the way the binary grammar does. One table read per
+   * instruction (ACT, for this feature set) says what, if anything, the check must do.
    */
   private instrs(): void {
     const r = this.r;
     const frames = this.frames;
-    frames.length = 0;
-    const enabled = this.enabledOps();
+    let depth = 0;
+    const act = this.actions;
     for (;;) {
-      const at = r.pos;
-      const b = r.peek();
-      if (b === 0x0b) {
-        r.pos++;
-        if (frames.length === 0) return;
-        frames.pop();
-        continue;
-      }
-      if (b === 0x05) {
-        const top = frames.length ? frames[frames.length - 1] : -1;
-        if (top !== F_IF) this.fail('END opcode expected', at);
-        r.pos++;
-        frames[frames.length - 1] = F_ELSE;
-        continue;
-      }
       const id = r.next();
-      if (!enabled[id]) {
-        const info = OPS[id];
-        this.fail(`illegal opcode ${hexOp(info.prefix, info.code)}`, at);
-      }
-      switch (id) {
-        case OP_BLOCK: case OP_LOOP: case OP_TRY_TABLE: frames.push(F_BLOCK); break;
-        case OP_IF: frames.push(F_IF); break;
-        case OP_TRY: frames.push(F_TRY); break;
-        case OP_CATCH: case OP_CATCH_ALL: {
-          const top = frames.length ? frames[frames.length - 1] : -1;
-          const ok = top === F_TRY || top === F_CATCH;
-          if (!ok) this.fail('END opcode expected', at);
-          frames[frames.length - 1] = id === OP_CATCH ? F_CATCH : F_CATCH_ALL;
+      const a = act[id];
+      if (a === A_NONE) continue;
+      switch (a) {
+        case A_END:
+          if (depth === 0) return;
+          depth--;
+          break;
+        case A_BLOCK: frames[depth++] = F_BLOCK; break;
+        case A_IF: frames[depth++] = F_IF; break;
+        case A_ELSE:
+          if (depth === 0 || frames[depth - 1] !== F_IF) this.fail('END opcode expected', r.offset);
+          frames[depth - 1] = F_ELSE;
+          break;
+        case A_TRY: frames[depth++] = F_TRY; break;
+        case A_CATCH: case A_CATCH_ALL: {
+          const top = depth > 0 ? frames[depth - 1] : -1;
+          if (top !== F_TRY && top !== F_CATCH) this.fail('END opcode expected', r.offset);
+          frames[depth - 1] = a === A_CATCH ? F_CATCH : F_CATCH_ALL;
           break;
         }
-        case OP_DELEGATE: {
-          const top = frames.length ? frames[frames.length - 1] : -1;
-          if (top !== F_TRY) this.fail('END opcode expected', at);
-          frames.pop();
+        case A_DELEGATE:
+          if (depth === 0 || frames[depth - 1] !== F_TRY) this.fail('END opcode expected', r.offset);
+          depth--;
           break;
+        case A_DATA: this.usesDataIndex = true; break;
+        case A_DISABLED: {
+          const info = OPS[id];
+          this.fail(`illegal opcode ${hexOp(info.prefix, info.code)}`, r.offset);
         }
-        default:
-          if (USES_DATA_INDEX[id]) this.usesDataIndex = true;
       }
     }
   }
 }
 
-// Opcode ids the structure check switches on (constants, so the switch compiles to compares).
-const OP_BLOCK = OP.block;
-const OP_LOOP = OP.loop;
-const OP_IF = OP.if;
-const OP_TRY_TABLE = OP.try_table;
-const OP_TRY = OP.try;
-const OP_CATCH = OP.catch;
-const OP_CATCH_ALL = OP.catch_all;
-const OP_DELEGATE = OP.delegate;
+// What the structure check does per instruction (ACT tables, below).
+const A_NONE = 0;
+const A_DISABLED = 1;
+const A_END = 2;
+const A_BLOCK = 3; // block, loop, try_table
+const A_IF = 4;
+const A_ELSE = 5;
+const A_TRY = 6;
+const A_CATCH = 7;
+const A_CATCH_ALL = 8;
+const A_DELEGATE = 9;
+const A_DATA = 10; // has a data-segment immediate: requires the data count section
 
-/** Instructions with a data-segment immediate (they require the data count section). */
-const USES_DATA_INDEX: Uint8Array = Uint8Array.from(OPS, (o) => (o.imms.includes('data') ? 1 : 0));
+/** Per opcode id, ignoring features: its structural action. */
+const ACTION: Uint8Array = Uint8Array.from(OPS, (o) => {
+  switch (o.id) {
+    case OP.end: return A_END;
+    case OP.block: case OP.loop: case OP.try_table: return A_BLOCK;
+    case OP.if: return A_IF;
+    case OP.else: return A_ELSE;
+    case OP.try: return A_TRY;
+    case OP.catch: return A_CATCH;
+    case OP.catch_all: return A_CATCH_ALL;
+    case OP.delegate: return A_DELEGATE;
+    default: return o.imms.includes('data') ? A_DATA : A_NONE;
+  }
+});
+
+const actionCache = new WeakMap<Features, Uint8Array>();
+
+/** ACTION with the instructions of disabled features turned into A_DISABLED. */
+function actionsFor(features: Features): Uint8Array {
+  let t = actionCache.get(features);
+  if (!t) {
+    const ops = features.ops;
+    t = Uint8Array.from(OPS, (o, i) => (ops.has(o.feature) ? ACTION[i] : A_DISABLED));
+    actionCache.set(features, t);
+  }
+  return t;
+}
 
 function hexOp(prefix: number, code: number): string {
   const h = (n: number): string => n.toString(16).padStart(2, '0');

@@ -70,31 +70,143 @@ export class InstrReader extends ByteReader {
 
   /** Reads one instruction and its immediates; returns its OpInfo id. */
   next(): number {
-    const start = this.pos;
-    this.offset = this.base + start;
-    const b = this.u8();
-    let id: number;
-    if (b === 0xfb || b === 0xfc || b === 0xfd || b === 0xfe) {
-      const code = this.u32();
-      const found = PREFIXED.get(b)?.get(code);
-      if (found === undefined) throw this.error(`illegal opcode ${hex2(b)} ${hex2(code)}`, start);
-      id = found;
-    } else {
-      id = OPCODE_1[b];
-      if (id < 0) throw this.error(`illegal opcode ${hex2(b)}`, start);
+    // Hot path: one byte-array read per opcode, a numeric shape code per opcode id, and the
+    // single-byte LEB128 case of the commonest immediates read inline. Anything unusual
+    // (multi-byte LEBs, reads at the end, rare immediates) goes through the general readers,
+    // which own the error messages.
+    const bytes = this.bytes;
+    const end = this.end;
+    let p = this.pos;
+    this.offset = this.base + p;
+    if (p >= end) throw this.eof();
+    const b = bytes[p++];
+    let id = OPCODE_1[b];
+    this.pos = p;
+    if (id < 0) {
+      id = this.prefixed(b, p - 1);
+      p = this.pos;
     }
     this.op = id;
+    switch (SHAPE[id]) {
+      case S_NONE:
+        return id;
+      case S_INDEX: {
+        if (p < end) {
+          const v = bytes[p];
+          if (v < 0x80) {
+            this.pos = p + 1;
+            this.x = v;
+            return id;
+          }
+        }
+        this.x = this.u32();
+        return id;
+      }
+      case S_MEMARG: {
+        // align (no memory index bit) and offset both single-byte: the usual memarg.
+        if (p + 1 < end) {
+          const a = bytes[p];
+          const o = bytes[p + 1];
+          if (a < 0x40 && o < 0x80) {
+            this.pos = p + 2;
+            this.align = a;
+            this.memIdx = 0;
+            this.memOffset = o;
+            this.memOffsetLo = this.lo = o;
+            this.memOffsetHi = this.hi = 0;
+            if (SHAPE_REST[id]) this.readImms(id, 1);
+            return id;
+          }
+        }
+        this.readMemarg();
+        if (SHAPE_REST[id]) this.readImms(id, 1);
+        return id;
+      }
+      case S_I32: {
+        if (p < end) {
+          const v = bytes[p];
+          if (v < 0x80) {
+            this.pos = p + 1;
+            this.i32 = v < 0x40 ? v : v - 0x80;
+            return id;
+          }
+        }
+        this.i32 = this.s32();
+        return id;
+      }
+      case S_BLOCK: {
+        if (p < end && bytes[p] === 0x40) {
+          this.pos = p + 1;
+          this.blockType = null;
+          return id;
+        }
+        this.readBlockType();
+        if (SHAPE_REST[id]) this.readImms(id, 1);
+        return id;
+      }
+      case S_INDEX2: {
+        if (p + 1 < end) {
+          const v = bytes[p];
+          const w = bytes[p + 1];
+          if ((v | w) < 0x80) {
+            this.pos = p + 2;
+            this.x = v;
+            this.y = w;
+            return id;
+          }
+        }
+        this.x = this.u32();
+        this.y = this.u32();
+        return id;
+      }
+      case S_I64: {
+        if (p < end) {
+          const v = bytes[p];
+          if (v < 0x80) {
+            this.pos = p + 1;
+            if (v < 0x40) {
+              this.lo = v;
+              this.hi = 0;
+            } else {
+              this.lo = v - 0x80;
+              this.hi = -1;
+            }
+            return id;
+          }
+        }
+        this.s64();
+        return id;
+      }
+      case S_F32:
+        this.i32 = this.i32le();
+        return id;
+      case S_F64:
+        this.lo = this.i32le();
+        this.hi = this.i32le();
+        return id;
+      default:
+        this.readImms(id, 0);
+        return id;
+    }
+  }
+
+  /** A prefixed opcode whose prefix byte (at `start`) has been read; returns its id. */
+  private prefixed(b: number, start: number): number {
+    const table = b >= 0xfb && b <= 0xfe ? PREFIX_TABLES[b - 0xfb] : null;
+    if (table === null) throw this.error(`illegal opcode ${hex2(b)}`, start);
+    const code = this.u32();
+    const id = code < table.length ? table[code] : -1;
+    if (id < 0) throw this.error(`illegal opcode ${hex2(b)} ${hex2(code)}`, start);
+    return id;
+  }
+
+  /** The general immediate reader: immediates of `id` from index `from` on, in binary order. */
+  private readImms(id: number, from: number): void {
     const imms = OPS[id].imms;
     const n = imms.length;
-    if (n === 0) return id;
-    // The most common shape (local.get, call, br, global.get, ...): one index immediate.
-    if (n === 1 && ONE_INDEX[id]) {
-      this.x = this.u32();
-      return id;
-    }
     let slot = 0;
     let heapSlot = 0;
-    for (let i = 0; i < n; i++) {
+    for (let i = from; i < n; i++) {
       switch (imms[i]) {
         case 'label': case 'func': case 'type': case 'table': case 'memory': case 'global':
         case 'local': case 'tag': case 'elem': case 'data': case 'field': case 'u32': {
@@ -146,7 +258,6 @@ export class InstrReader extends ByteReader {
         }
       }
     }
-    return id;
   }
 
   private readBlockType(): void {
@@ -214,10 +325,58 @@ const INDEX_KINDS: ReadonlySet<string> = new Set([
   'label', 'func', 'type', 'table', 'memory', 'global', 'local', 'tag', 'elem', 'data', 'field', 'u32',
 ]);
 
-/** Per opcode id: 1 when its only immediate is a u32 index. */
-const ONE_INDEX: Uint8Array = Uint8Array.from(
-  OPS, (o) => (o.imms.length === 1 && INDEX_KINDS.has(o.imms[0]) ? 1 : 0),
-);
+// Immediate shapes next() reads inline (numbers, so its dispatch is a jump table).
+const S_NONE = 0;
+/** Exactly one u32 index immediate (local.get, call, br, global.get, ...). */
+const S_INDEX = 1;
+/** A memarg first (loads, stores, atomics; lane ops carry a lane after it). */
+const S_MEMARG = 2;
+/** i32.const. */
+const S_I32 = 3;
+/** A block type first (block, loop, if; try_table has catches after it). */
+const S_BLOCK = 4;
+/** Two u32 index immediates (call_indirect, memory.copy, table.init, struct.get, ...). */
+const S_INDEX2 = 5;
+/** i64.const. */
+const S_I64 = 6;
+/** f32.const (four raw bytes). */
+const S_F32 = 7;
+/** f64.const (eight raw bytes). */
+const S_F64 = 8;
+/** Anything else: the general reader. */
+const S_OTHER = 9;
+
+/** Per opcode id: its immediate shape (S_*), derived from the opcode table's immediate kinds. */
+const SHAPE: Uint8Array = Uint8Array.from(OPS, (o) => {
+  const k = o.imms;
+  if (k.length === 0) return S_NONE;
+  if (k.length === 1 && INDEX_KINDS.has(k[0])) return S_INDEX;
+  if (k[0] === 'memarg') return S_MEMARG;
+  if (k.length === 1 && k[0] === 'i32') return S_I32;
+  if (k[0] === 'blocktype') return S_BLOCK;
+  if (k.length === 2 && INDEX_KINDS.has(k[0]) && INDEX_KINDS.has(k[1])) return S_INDEX2;
+  if (k.length === 1 && k[0] === 'i64') return S_I64;
+  if (k.length === 1 && k[0] === 'f32') return S_F32;
+  if (k.length === 1 && k[0] === 'f64') return S_F64;
+  return S_OTHER;
+});
+
+/** Per opcode id: 1 when a S_MEMARG / S_BLOCK op has immediates after the first. */
+const SHAPE_REST: Uint8Array = Uint8Array.from(OPS, (o) => (o.imms.length > 1 ? 1 : 0));
+
+/**
+ * Prefixed opcodes by prefix (0xfb..0xfe): dense tables from code to id (-1: none), built from
+ * the opcode table's PREFIXED map so lookups are array reads, not Map probes.
+ */
+const PREFIX_TABLES: (Int16Array | null)[] = [0xfb, 0xfc, 0xfd, 0xfe].map((prefix) => {
+  const codes = PREFIXED.get(prefix);
+  if (!codes) return null;
+  let max = -1;
+  for (const code of codes.keys()) max = Math.max(max, code);
+  const t = new Int16Array(max + 1).fill(-1);
+  for (const [code, id] of codes) t[code] = id;
+  return t;
+});
 
 /** Two-digit lowercase hex, as the reference interpreter prints opcodes. */
 function hex2(n: number): string {

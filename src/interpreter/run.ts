@@ -13,6 +13,7 @@ import { I as Op } from './internal-ops.js';
 import { FUEL_CHUNK, Machine, Thrown, readValues, writeValues } from './machine.js';
 import { SCALAR_OPS } from './numerics/table.js';
 import { slowOp } from './slow-ops.js';
+import { i64_div_s, i64_div_u, i64_mul, i64_rem_s, i64_rem_u, i64_rotl, i64_rotr } from './numerics/i64.js';
 import { exactCode, fastCode } from './translate.js';
 import type { Compiled } from './translate.js';
 import { OP } from '../syntax/opcodes.js';
@@ -503,6 +504,66 @@ export function execute(m: Machine): boolean {
             const d = (fp + code[pc + 1]) << 1;
             I[d] = I[(fp + code[pc + 2]) << 1]; I[d + 1] = 0;
             pc += 3; continue loop;
+          }
+          case Op.I64_MUL: i64_mul(I, (fp + code[pc + 1]) << 1, (fp + code[pc + 2]) << 1, (fp + code[pc + 3]) << 1); pc += 4; continue loop;
+          case Op.I64_ROTL: i64_rotl(I, (fp + code[pc + 1]) << 1, (fp + code[pc + 2]) << 1, (fp + code[pc + 3]) << 1); pc += 4; continue loop;
+          case Op.I64_ROTR: i64_rotr(I, (fp + code[pc + 1]) << 1, (fp + code[pc + 2]) << 1, (fp + code[pc + 3]) << 1); pc += 4; continue loop;
+          case Op.I64_DIV_U: i64_div_u(I, (fp + code[pc + 1]) << 1, (fp + code[pc + 2]) << 1, (fp + code[pc + 3]) << 1); pc += 4; continue loop;
+          case Op.I64_REM_U: i64_rem_u(I, (fp + code[pc + 1]) << 1, (fp + code[pc + 2]) << 1, (fp + code[pc + 3]) << 1); pc += 4; continue loop;
+          case Op.I64_DIV_S: i64_div_s(I, (fp + code[pc + 1]) << 1, (fp + code[pc + 2]) << 1, (fp + code[pc + 3]) << 1); pc += 4; continue loop;
+          case Op.I64_REM_S: i64_rem_s(I, (fp + code[pc + 1]) << 1, (fp + code[pc + 2]) << 1, (fp + code[pc + 3]) << 1); pc += 4; continue loop;
+          // ---- i64 with a constant right operand: d a lo hi ----
+          case Op.I64_ADD_IMM: {
+            const a = (fp + code[pc + 2]) << 1, d = (fp + code[pc + 1]) << 1;
+            const lo = (I[a] >>> 0) + (code[pc + 3] >>> 0);
+            const hi = (I[a + 1] + code[pc + 4] + (lo > 0xffffffff ? 1 : 0)) | 0;
+            I[d] = lo | 0; I[d + 1] = hi;
+            pc += 5; continue loop;
+          }
+          case Op.I64_AND_IMM: {
+            const a = (fp + code[pc + 2]) << 1, d = (fp + code[pc + 1]) << 1;
+            const lo = I[a] & code[pc + 3], hi = I[a + 1] & code[pc + 4];
+            I[d] = lo; I[d + 1] = hi;
+            pc += 5; continue loop;
+          }
+          case Op.I64_OR_IMM: {
+            const a = (fp + code[pc + 2]) << 1, d = (fp + code[pc + 1]) << 1;
+            const lo = I[a] | code[pc + 3], hi = I[a + 1] | code[pc + 4];
+            I[d] = lo; I[d + 1] = hi;
+            pc += 5; continue loop;
+          }
+          case Op.I64_XOR_IMM: {
+            const a = (fp + code[pc + 2]) << 1, d = (fp + code[pc + 1]) << 1;
+            const lo = I[a] ^ code[pc + 3], hi = I[a + 1] ^ code[pc + 4];
+            I[d] = lo; I[d + 1] = hi;
+            pc += 5; continue loop;
+          }
+          case Op.I64_SHL_IMM: {
+            const a = (fp + code[pc + 2]) << 1, d = (fp + code[pc + 1]) << 1;
+            const n = code[pc + 3] & 63;
+            const al = I[a], ah = I[a + 1];
+            if (n === 0) { I[d] = al; I[d + 1] = ah; }
+            else if (n < 32) { I[d + 1] = (ah << n) | (al >>> (32 - n)); I[d] = al << n; }
+            else { I[d + 1] = al << (n - 32); I[d] = 0; }
+            pc += 5; continue loop;
+          }
+          case Op.I64_SHR_S_IMM: {
+            const a = (fp + code[pc + 2]) << 1, d = (fp + code[pc + 1]) << 1;
+            const n = code[pc + 3] & 63;
+            const al = I[a], ah = I[a + 1];
+            if (n === 0) { I[d] = al; I[d + 1] = ah; }
+            else if (n < 32) { I[d] = (al >>> n) | (ah << (32 - n)); I[d + 1] = ah >> n; }
+            else { I[d] = ah >> (n - 32); I[d + 1] = ah >> 31; }
+            pc += 5; continue loop;
+          }
+          case Op.I64_SHR_U_IMM: {
+            const a = (fp + code[pc + 2]) << 1, d = (fp + code[pc + 1]) << 1;
+            const n = code[pc + 3] & 63;
+            const al = I[a], ah = I[a + 1];
+            if (n === 0) { I[d] = al; I[d + 1] = ah; }
+            else if (n < 32) { I[d] = (al >>> n) | (ah << (32 - n)); I[d + 1] = ah >>> n; }
+            else { I[d] = ah >>> (n - 32); I[d + 1] = 0; }
+            pc += 5; continue loop;
           }
           // ---- floats: inline unless the result is a NaN (numerics/ picks its bits) ----
           case Op.F32_ADD: {

@@ -124,6 +124,7 @@ const CONST_ALIAS = -2;
   const n64 = ['eqz', 'eq', 'ne', 'lt_s', 'lt_u', 'gt_s', 'gt_u', 'le_s', 'le_u', 'ge_s', 'ge_u',
     'add', 'sub', 'and', 'or', 'xor', 'shl', 'shr_s', 'shr_u', 'extend_i32_s', 'extend_i32_u'];
   n64.forEach((n, k) => hot(`i64_${n}`, I.I64_EQZ + k));
+  ['mul', 'rotl', 'rotr', 'div_u', 'rem_u', 'div_s', 'rem_s'].forEach((n, k) => hot(`i64_${n}`, I.I64_MUL + k));
   const nf = ['add', 'sub', 'mul', 'div', 'eq', 'ne', 'lt', 'gt', 'le', 'ge'];
   nf.forEach((n, k) => { hot(`f32_${n}`, I.F32_ADD + k); hot(`f64_${n}`, I.F64_ADD + k); });
   hot('f64_convert_i32_s', I.F64_CONVERT_I32_S);
@@ -153,6 +154,14 @@ const CONST_ALIAS = -2;
   IMM[I.I32_SHL] = I.I32_SHL_IMM;
   IMM[I.I32_SHR_S] = I.I32_SHR_S_IMM;
   IMM[I.I32_SHR_U] = I.I32_SHR_U_IMM;
+  IMM[I.I64_ADD] = I.I64_ADD_IMM;
+  IMM[I.I64_SUB] = I.I64_ADD_IMM; // with the constant negated
+  IMM[I.I64_AND] = I.I64_AND_IMM;
+  IMM[I.I64_OR] = I.I64_OR_IMM;
+  IMM[I.I64_XOR] = I.I64_XOR_IMM;
+  IMM[I.I64_SHL] = I.I64_SHL_IMM;
+  IMM[I.I64_SHR_S] = I.I64_SHR_S_IMM;
+  IMM[I.I64_SHR_U] = I.I64_SHR_U_IMM;
 }
 
 /**
@@ -234,6 +243,9 @@ class Translator {
   private sAlias: number[] = [];
   /** Value of a CONST_ALIAS entry (fast mode: i32 constants stay immediates until needed). */
   private sConst: number[] = [];
+  private sConstHi: number[] = [];
+  /** High word of the constant popConst() returned last. */
+  private constHi = 0;
   private aliases = 0;
   private ctrl: Ctrl[] = [];
   private maxSlot = 0;
@@ -335,6 +347,7 @@ class Translator {
     this.sSlot.push(s);
     this.sAlias.push(-1);
     this.sConst.push(0);
+    this.sConstHi.push(0);
     const top = s + slotsOf(t);
     if (top > this.maxSlot) this.maxSlot = top;
     return s;
@@ -346,10 +359,11 @@ class Translator {
     this.sType.pop();
     const s = this.sSlot.pop()!;
     const v = this.sConst.pop()!;
+    const vh = this.sConstHi.pop()!;
     if (a >= 0) { this.aliases--; return a; }
     if (a === CONST_ALIAS) {
       this.aliases--;
-      this.emitDst(I.CONST, s, v, v < 0 ? -1 : 0);
+      this.emitDst(I.CONST, s, v, vh);
     }
     return s;
   }
@@ -365,6 +379,7 @@ class Translator {
     this.sSlot.pop();
     this.sAlias.pop();
     this.aliases--;
+    this.constHi = this.sConstHi.pop()!;
     return this.sConst.pop()!;
   }
 
@@ -385,8 +400,7 @@ class Translator {
     const a = this.sAlias[i];
     if (a === -1) return;
     if (a === CONST_ALIAS) {
-      const v = this.sConst[i];
-      this.emit(I.CONST, this.sSlot[i], v, v < 0 ? -1 : 0);
+      this.emit(I.CONST, this.sSlot[i], this.sConst[i], this.sConstHi[i]);
     } else {
       this.move(this.sSlot[i], a, this.sType[i]);
     }
@@ -484,8 +498,7 @@ class Translator {
     for (let k = 0; k < ts.length; k++) {
       const i = h - ts.length + k;
       if (this.sAlias[i] === CONST_ALIAS) {
-        const v = this.sConst[i];
-        this.emit(I.CONST, dst, v, v < 0 ? -1 : 0);
+        this.emit(I.CONST, dst, this.sConst[i], this.sConstHi[i]);
       } else {
         const src = this.sAlias[i] >= 0 ? this.sAlias[i] : this.sSlot[i];
         this.move(dst, src, ts[k]);
@@ -808,7 +821,7 @@ class Translator {
         const topSlot = this.sSlot[h];
         if (this.topIsConst()) {
           const v = this.popConst();
-          this.emitDst(I.CONST, ls, v, v < 0 ? -1 : 0);
+          this.emitDst(I.CONST, ls, v, this.constHi);
         } else if (!this.exact && this.sAlias[h] === -1 && this.lastDst >= 0
           && this.code.length === this.lastEnd && this.code[this.lastDst] === topSlot) {
           this.code[this.lastDst] = ls; // the producer writes the local directly
@@ -840,25 +853,22 @@ class Translator {
           : I.GLOBAL_SET, r.x, a);
         return;
       }
-      case OP.i32_const: {
-        const d = this.push(T_I32);
+      case OP.i32_const: case OP.f32_const: case OP.i64_const: case OP.f64_const: {
+        const t = op === OP.i32_const ? T_I32 : op === OP.f32_const ? T_F32
+          : op === OP.i64_const ? T_I64 : T_F64;
+        const lo = t === T_I32 || t === T_F32 ? r.i32 : r.lo;
+        const hi = t === T_I32 ? (r.i32 < 0 ? -1 : 0) : t === T_F32 ? 0 : r.hi;
+        const d = this.push(t);
         if (this.exact) {
-          this.emitDst(I.CONST, d, r.i32, r.i32 < 0 ? -1 : 0);
+          this.emitDst(I.CONST, d, lo, hi);
         } else {
-          this.sAlias[this.sAlias.length - 1] = CONST_ALIAS;
-          this.sConst[this.sConst.length - 1] = r.i32;
+          // fast mode: the constant stays an immediate until something needs it in a slot
+          const k = this.sAlias.length - 1;
+          this.sAlias[k] = CONST_ALIAS;
+          this.sConst[k] = lo;
+          this.sConstHi[k] = hi;
           this.aliases++;
         }
-        return;
-      }
-      case OP.f32_const: {
-        const d = this.push(T_F32);
-        this.emitDst(I.CONST, d, r.i32, 0);
-        return;
-      }
-      case OP.i64_const: case OP.f64_const: {
-        const d = this.push(op === OP.i64_const ? T_I64 : T_F64);
-        this.emitDst(I.CONST, d, r.lo, r.hi);
         return;
       }
       case OP.v128_const: {
@@ -1055,10 +1065,19 @@ class Translator {
     if (hot >= 0) {
       if (params.length === 2 && IMM[hot] >= 0 && this.topIsConst()) {
         let v = this.popConst();
-        if (op === OP.i32_sub) v = -v | 0;
+        let vh = this.constHi;
         const a = this.pop();
-        const d = this.push(T_I32);
-        this.emitDst(IMM[hot], d, a, v);
+        const d = this.push(code(results[0]));
+        if (IMM[hot] >= I.I64_ADD_IMM) {
+          if (op === OP.i64_sub) { // negate: two's complement of (vh, v)
+            vh = (~vh + (v === 0 ? 1 : 0)) | 0;
+            v = -v | 0;
+          }
+          this.emitDst(IMM[hot], d, a, v, vh);
+        } else {
+          if (op === OP.i32_sub) v = -v | 0;
+          this.emitDst(IMM[hot], d, a, v);
+        }
         return;
       }
       if (params.length === 2) {

@@ -222,6 +222,14 @@ const KIND = Uint8Array.from(OPS, (o) => {
 const SHUFFLE_ID = OP.i8x16_shuffle;
 
 /**
+ * Per opcode id: 1 for fixed-signature instructions with nothing else to check (no memory or
+ * lane immediate, signature free of `addr`): generic()'s inline fast path.
+ */
+const PLAIN = Uint8Array.from(OPS, (o, i) => (
+  KIND[i] === K.generic && MEM_KIND[i] === 0 && !HAS_LANE[i] && i !== OP.i8x16_shuffle &&
+  o.params !== null && o.results !== null && !o.params.includes('addr') && !o.results.includes('addr') ? 1 : 0));
+
+/**
  * Per-feature-set rule tables, one lookup per instruction: rules[id] is the instruction's rule
  * (K, above), or K.disabled when its feature is off, or K.not_const in constant expressions.
  */
@@ -287,6 +295,9 @@ export class CodeValidator {
   private cUnreach: boolean[] = [];
   private cInit: number[] = [];
   private ch = 0;
+  /** The top frame's stack height and unreachable flag (copies of cHeight/cUnreach[ch-1]). */
+  private floor = 0;
+  private floorUnreach = false;
 
   private localTypes: ValType[] = [];
   private localInit = new Uint8Array(64);
@@ -352,19 +363,26 @@ export class CodeValidator {
     for (let i = 0; i < ts.length; i++) this.push(ts[i]);
   }
 
-  private pop(): Slot {
+  /** Re-reads the top frame's height and unreachable flag after the control stack changed. */
+  private syncTop(): void {
     const top = this.ch - 1;
-    if (this.vh === this.cHeight[top]) {
-      if (this.cUnreach[top]) return null;
+    if (top >= 0) {
+      this.floor = this.cHeight[top];
+      this.floorUnreach = this.cUnreach[top];
+    }
+  }
+
+  private pop(): Slot {
+    if (this.vh === this.floor) {
+      if (this.floorUnreach) return null;
       this.err('type mismatch: instruction requires a value but stack has []');
     }
     return this.vals[--this.vh];
   }
 
   private popExpect(t: ValType): Slot {
-    const top = this.ch - 1;
-    if (this.vh === this.cHeight[top]) {
-      if (this.cUnreach[top]) return null;
+    if (this.vh === this.floor) {
+      if (this.floorUnreach) return null;
       this.err(`type mismatch: instruction requires [${str(t)}] but stack has []`);
     }
     const a = this.vals[--this.vh];
@@ -394,6 +412,8 @@ export class CodeValidator {
     this.cEnd[i] = end;
     this.cHeight[i] = this.vh;
     this.cUnreach[i] = false;
+    this.floor = this.vh;
+    this.floorUnreach = false;
     this.cInit[i] = this.ih;
     this.pushVals(start);
   }
@@ -415,6 +435,7 @@ export class CodeValidator {
     const top = this.ch - 1;
     this.vh = this.cHeight[top];
     this.cUnreach[top] = true;
+    this.floorUnreach = true;
   }
 
   private labelTypes(depth: number): readonly ValType[] {
@@ -580,6 +601,7 @@ export class CodeValidator {
           this.checkFrameEnd();
           this.cKind[top] = K.else;
           this.cUnreach[top] = false;
+          this.floorUnreach = false;
           this.pushVals(this.cStart[top]);
           break;
         }
@@ -589,6 +611,7 @@ export class CodeValidator {
           const startT = this.cStart[top];
           const endT = this.cEnd[top];
           this.ch--;
+          this.syncTop();
           if (kind === K.if && !valTypesSub(startT, endT)) {
             this.err(`type mismatch: block requires ${strs(endT)} but stack has ${strs(startT)}`);
           }
@@ -840,6 +863,7 @@ export class CodeValidator {
           this.checkFrameEnd();
           this.cKind[top] = op;
           this.cUnreach[top] = false;
+          this.floorUnreach = false;
           if (op === K.catch) this.pushVals(this.tagParams(r.x));
           break;
         }
@@ -849,6 +873,7 @@ export class CodeValidator {
           this.checkFrameEnd();
           const endT = this.cEnd[top];
           this.ch--;
+          this.syncTop();
           if (r.x >= this.ch) this.err(`unknown label ${r.x}`);
           this.pushVals(endT);
           break;
@@ -897,6 +922,31 @@ export class CodeValidator {
 
   /** Fixed-signature instructions: the opcode table gives the type. */
   private generic(op: number): void {
+    if (PLAIN[op]) {
+      // No immediate to check, no address type: pop the params and push the results inline.
+      const ps = SIG_P32[op]!;
+      const rs = SIG_R32[op]!;
+      const vals = this.vals;
+      let vh = this.vh;
+      const floor = this.floor;
+      for (let i = ps.length - 1; i >= 0; i--) {
+        if (vh === floor) {
+          if (this.floorUnreach) continue;
+          this.vh = vh;
+          this.popExpect(ps[i]); // reports the error
+        }
+        const a = vals[--vh];
+        const t = ps[i];
+        if (a !== t && a !== null && !valSub(a, t)) {
+          this.vh = vh + 1;
+          this.popExpect(t); // reports the error
+        }
+      }
+      for (let i = 0; i < rs.length; i++) vals[vh++] = rs[i];
+      this.vh = vh;
+      if (vh > this.maxH) this.maxH = vh;
+      return;
+    }
     const r = this.r;
     const mk = MEM_KIND[op];
     let is64 = false;

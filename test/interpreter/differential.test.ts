@@ -31,7 +31,26 @@ const funcs = ops.map((o, k) => {
   const args = ps.map((t, i) => wrap(`(local.get ${i})`, toNum(t))).join(' ');
   return `(func (export "f${k}") ${params} (result ${bitsType(r)}) ${wrap(`(${o.name} ${args})`, fromNum(r))})`;
 });
-const wat = `(module ${funcs.join('\n')})`;
+// the same instructions with a constant right operand (fast mode keeps it an immediate)
+const CONSTS: Record<string, string[]> = {
+  i32: ['0', '1', '-1', '31', '32', '0x80000000', '7'],
+  i64: ['0', '1', '-1', '63', '64', '0x8000000000000000', '0x9e3779b97f4a7c15', '0xffffffff'],
+};
+const constCases: { k: number; c: string }[] = [];
+ops.forEach((o, k) => {
+  const ps = o.params as string[];
+  if (ps.length !== 2 || !(ps[1] in CONSTS) || !(ps[0] in CONSTS)) return;
+  for (const c of CONSTS[ps[1]]) constCases.push({ k, c });
+});
+const constFuncs = constCases.map(({ k, c }, j) => {
+  const o = ops[k];
+  const ps = o.params as string[];
+  const r = o.results![0] as string;
+  return `(func (export "c${j}") (param ${ps[0]}) (result ${bitsType(r)}) (local ${r}) `
+    + `(local.set 1 (${o.name} (local.get 0) (${ps[1]}.const ${c}))) `
+    + `${wrap('(local.get 1)', fromNum(r))})`;
+});
+const wat = `(module ${funcs.join('\n')}\n${constFuncs.join('\n')})`;
 
 const i32Arb = fc.oneof(fc.integer({ min: -0x80000000, max: 0x7fffffff }),
   fc.constantFrom(0, 1, -1, 0x7fffffff, -0x80000000, 0x7f800000, 0x7fc00000, -0x400000, 0x7fa00001, 0x4f000000, 0x3f000000));
@@ -70,5 +89,22 @@ describe('numeric instructions against native WebAssembly', () => {
         expect({ op: o.name, args, got }).toEqual({ op: o.name, args, got: want });
       }), { numRuns: 150 });
     }
+  });
+  it(`agrees with constant operands (${constCases.length} cases)`, () => {
+    constCases.forEach(({ k }, j) => {
+      const o = ops[k];
+      const p0 = (o.params as string[])[0];
+      const f = fn(inst, `c${j}`);
+      fc.assert(fc.property(p0 === 'i32' ? i32Arb : i64Arb, (x) => {
+        let want: unknown;
+        try { want = native[`c${j}`](x); } catch (e) { want = e instanceof WebAssembly.RuntimeError ? 'trap' : e; }
+        let got: unknown;
+        try {
+          const v: Value = p0 === 'i32' ? { type: 'i32', value: x as number } : { type: 'i64', value: x as bigint };
+          got = (invoke(f, [v])[0] as { value: number | bigint }).value;
+        } catch (e) { got = e instanceof Trap ? 'trap' : e; }
+        expect({ op: o.name, j, x, got }).toEqual({ op: o.name, j, x, got: want });
+      }), { numRuns: 40 });
+    });
   });
 });

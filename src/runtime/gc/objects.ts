@@ -56,7 +56,10 @@ export class ExternBox {
   get kind(): 'extern' { return 'extern'; }
 }
 
-/** Largest array the engine allocates (elements); beyond it array.new* traps. */
-export const MAX_ARRAY_LENGTH = 1 << 28;
-/** Largest numeric storage of one array, in int32 words. */
-export const MAX_ARRAY_WORDS = 1 << 28;
+/**
+ * Largest array the engine allocates (elements); beyond it array.new* traps rather than
+ * letting a bad length exhaust the host (64M refs = 512 MiB of pointers).
+ */
+export const MAX_ARRAY_LENGTH = 1 << 26;
+/** Largest numeric storage of one array, in int32 words (256 MiB). */
+export const MAX_ARRAY_WORDS = 1 << 26;
