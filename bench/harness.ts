@@ -259,6 +259,7 @@ async function main(argv: string[]): Promise<number> {
           wasm_interp_ms: r.cells.get('wasm-interp')?.ms ?? null,
           fuel_on_ms: r.cells.get(FUEL_ON)?.ms ?? null,
           exact_ms: r.cells.get(EXACT)?.ms ?? null,
+          samples_ms: Object.fromEntries([...r.cells].map(([e, c]) => [e, c.samples])),
         };
       }),
       geomean: Number.isFinite(geo('glasswasm')) ? geo('glasswasm') : null,

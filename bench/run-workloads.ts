@@ -71,8 +71,11 @@ export async function runWorkload(
   }
 
   const maxRounds = Math.max(0, ...[...runners.values()].map((r) => r.rounds));
+  const order = [...runners];
   for (let round = 0; round < maxRounds; round++) {
-    for (const [name, { run, rounds }] of runners) {
+    // Rotate which engine goes first, so no engine always runs right after the same one.
+    const rotated = [...order.slice(round % order.length), ...order.slice(0, round % order.length)];
+    for (const [name, { run, rounds }] of rotated) {
       if (round >= rounds) continue;
       const cell = cells.get(name)!;
       if (cell.note) continue;

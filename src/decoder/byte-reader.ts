@@ -55,39 +55,62 @@ export class ByteReader {
     return this.bytes[this.pos];
   }
 
+  // The LEB128 readers below work on a local position and write it back once (they are on
+  // every hot path); errors leave `pos` where the byte-at-a-time reading would have.
+
   /** Unsigned LEB128, at most 32 bits. */
   u32(): number {
+    const bytes = this.bytes;
+    const end = this.end;
+    let p = this.pos;
     let result = 0;
     let shift = 0;
     for (;;) {
-      const b = this.u8();
+      if (p >= end) {
+        this.pos = p;
+        throw this.eof();
+      }
+      const b = bytes[p++];
       if (shift === 28) {
+        this.pos = p;
         // The spec checks the value bits first, then the continuation bit.
-        if (b & 0x70) throw this.error('integer too large', this.pos - 1);
-        if (b & 0x80) throw this.error('integer representation too long', this.pos);
+        if (b & 0x70) throw this.error('integer too large', p - 1);
+        if (b & 0x80) throw this.error('integer representation too long', p);
         return (result | (b << 28)) >>> 0;
       }
       result |= (b & 0x7f) << shift;
-      if (!(b & 0x80)) return result >>> 0;
+      if (!(b & 0x80)) {
+        this.pos = p;
+        return result >>> 0;
+      }
       shift += 7;
     }
   }
 
   /** Signed LEB128, at most 32 bits; returns an int32. */
   s32(): number {
+    const bytes = this.bytes;
+    const end = this.end;
+    let p = this.pos;
     let result = 0;
     let shift = 0;
     for (;;) {
-      const b = this.u8();
+      if (p >= end) {
+        this.pos = p;
+        throw this.eof();
+      }
+      const b = bytes[p++];
       if (shift === 28) {
+        this.pos = p;
         const rest = b & 0x78;
-        if (rest !== 0 && rest !== 0x78) throw this.error('integer too large', this.pos - 1);
-        if (b & 0x80) throw this.error('integer representation too long', this.pos);
+        if (rest !== 0 && rest !== 0x78) throw this.error('integer too large', p - 1);
+        if (b & 0x80) throw this.error('integer representation too long', p);
         return result | (b << 28);
       }
       result |= (b & 0x7f) << shift;
       shift += 7;
       if (!(b & 0x80)) {
+        this.pos = p;
         if (shift < 32 && (b & 0x40)) result |= -1 << shift;
         return result;
       }
@@ -138,15 +161,23 @@ export class ByteReader {
   }
 
   private leb64(signed: boolean): void {
+    const bytes = this.bytes;
+    const end = this.end;
+    let p = this.pos;
     let lo = 0;
     let hi = 0;
     let shift = 0;
     for (;;) {
-      const b = this.u8();
+      if (p >= end) {
+        this.pos = p;
+        throw this.eof();
+      }
+      const b = bytes[p++];
       const v = b & 0x7f;
       if (shift === 63) {
-        if (signed ? (v !== 0 && v !== 0x7f) : (v & 0x7e) !== 0) throw this.error('integer too large', this.pos - 1);
-        if (b & 0x80) throw this.error('integer representation too long', this.pos);
+        this.pos = p;
+        if (signed ? (v !== 0 && v !== 0x7f) : (v & 0x7e) !== 0) throw this.error('integer too large', p - 1);
+        if (b & 0x80) throw this.error('integer representation too long', p);
         hi |= (v & 1) << 31;
         this.lo = lo;
         this.hi = hi;
@@ -160,6 +191,7 @@ export class ByteReader {
       }
       shift += 7;
       if (!(b & 0x80)) {
+        this.pos = p;
         if (signed && (b & 0x40)) {
           if (shift < 32) {
             lo |= -1 << shift;

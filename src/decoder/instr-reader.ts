@@ -138,6 +138,7 @@ export class InstrReader extends ByteReader {
         if (p < end && bytes[p] === 0x40) {
           this.pos = p + 1;
           this.blockType = null;
+          if (SHAPE_REST[id]) this.readImms(id, 1);
           return id;
         }
         this.readBlockType();

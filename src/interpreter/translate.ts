@@ -22,6 +22,7 @@ import type { Module } from '../syntax/module.js';
 import { I } from './internal-ops.js';
 import { Trap } from '../errors.js';
 import { SCALAR_OPS } from './numerics/table.js';
+import { simdImmA } from './simd/handler.js';
 
 /** Value type codes tracked per slot (for moves and for state()). */
 export const T_I32 = 0, T_I64 = 1, T_F32 = 2, T_F64 = 3, T_V128 = 4, T_REF = 5;
@@ -1090,6 +1091,15 @@ class Translator {
         const d = this.push(code(results[0]));
         this.emitDst(hot, d, a);
       }
+      return;
+    }
+    if (info.prefix === 0xfd) {
+      // v128 instructions run in simd/handler.ts, which defines its immediate `a`
+      const a = simdImmA(op, r);
+      const lo = r.memOffset % 4294967296;
+      const hi = Math.floor(r.memOffset / 4294967296);
+      if (info.imms.includes('memarg')) this.slowOp(op, params.length, results.map(code), a, lo | 0, hi | 0);
+      else this.slowOp(op, params.length, results.map(code), a, 0, 0);
       return;
     }
     const memHot = MEM_HOT[op];

@@ -319,22 +319,39 @@ export class CodeValidator {
 
   // ---- entry points ----------------------------------------------------------------------
 
-  /** Validates a defined function's body. `fi` is its function index. */
-  validateFunc(fi: number, type: FuncType, locals: readonly ValType[], body: Expr): BodyInfo {
+  /**
+   * Validates a defined function's body. `fi` is its function index; its locals are given as
+   * the declarations' canonical types and counts (the first `nDecls` entries), so no per-local
+   * list is built twice. Returns the largest operand-stack height reached.
+   */
+  validateFunc(
+    fi: number, type: FuncType, declTypes: readonly ValType[], declCounts: readonly number[],
+    nDecls: number, body: Expr,
+  ): number {
     this.fi = fi;
     this.constMode = false;
-    const n = type.params.length + locals.length;
+    const params = type.params;
+    const np = params.length;
+    let n = np;
+    for (let k = 0; k < nDecls; k++) n += declCounts[k];
     if (this.localInit.length < n) this.localInit = new Uint8Array(n * 2);
+    const init = this.localInit;
     const lt = this.localTypes;
-    lt.length = 0;
-    for (const p of type.params) lt.push(p);
-    for (const l of locals) lt.push(l);
+    for (let i = 0; i < np; i++) lt[i] = params[i];
+    init.fill(1, 0, np);
+    let i = np;
+    for (let k = 0; k < nDecls; k++) {
+      const t = declTypes[k];
+      const from = i;
+      for (let j = declCounts[k]; j > 0; j--) lt[i++] = t;
+      // Non-defaultable locals (non-null references) start uninitialized.
+      init.fill(defaultable(t) ? 1 : 0, from, i);
+    }
     this.nLocals = n;
-    for (let i = 0; i < n; i++) this.localInit[i] = i < type.params.length || defaultable(lt[i]) ? 1 : 0;
     this.ih = 0;
     this.results = type.results;
     this.run(body, EMPTY, type.results);
-    return { maxHeight: this.maxH };
+    return this.maxH;
   }
 
   /** Validates a constant expression of result type `t`; `globals` earlier globals are visible. */
@@ -571,327 +588,343 @@ export class CodeValidator {
     this.ch = 0;
     this.pushCtl(K_FUNC, start, end);
     const rules = this.constMode ? this.gates.konst : this.gates.code;
-    const c = this.c;
+    // The loop keeps only the commonest rules inline (fixed signatures without immediates to
+    // check, locals); everything else is one call to step(), which keeps this loop small
+    // enough for the compiler to optimize as a whole.
     while (this.ch > 0) {
       const id = r.next();
       const op = rules[id];
       if (op === K.generic) {
-        this.generic(id);
+        if (PLAIN[id]) this.plain(id); else this.generic(id);
         continue;
       }
-      switch (op) {
-        case K.unreachable: this.unreachable(); break;
-        case K.nop: break;
-        case K.block: case K.loop: {
-          this.blockSig();
-          this.popVals(this.blockParams);
-          this.pushCtl(op, this.blockParams, this.blockResults);
-          break;
-        }
-        case K.if: {
-          this.blockSig();
-          this.popExpect('i32');
-          this.popVals(this.blockParams);
-          this.pushCtl(op, this.blockParams, this.blockResults);
-          break;
-        }
-        case K.else: {
-          const top = this.ch - 1;
-          if (this.cKind[top] !== K.if) this.err('else without if');
-          this.checkFrameEnd();
-          this.cKind[top] = K.else;
-          this.cUnreach[top] = false;
-          this.floorUnreach = false;
-          this.pushVals(this.cStart[top]);
-          break;
-        }
-        case K.end: {
-          const top = this.checkFrameEnd();
-          const kind = this.cKind[top];
-          const startT = this.cStart[top];
-          const endT = this.cEnd[top];
-          this.ch--;
-          this.syncTop();
-          if (kind === K.if && !valTypesSub(startT, endT)) {
-            this.err(`type mismatch: block requires ${strs(endT)} but stack has ${strs(startT)}`);
-          }
-          if (this.ch > 0) this.pushVals(endT);
-          break;
-        }
-        case K.br: {
-          this.popVals(this.labelTypes(r.x));
-          this.unreachable();
-          break;
-        }
-        case K.br_if: {
-          this.popExpect('i32');
-          const lt = this.labelTypes(r.x);
-          this.popVals(lt);
-          this.pushVals(lt);
-          break;
-        }
-        case K.br_table: this.brTable(); break;
-        case K.return: {
-          this.popVals(this.results);
-          this.unreachable();
-          break;
-        }
-        case K.call: {
-          const ft = this.funcOf(r.x);
-          this.popVals(ft.params);
-          this.pushVals(ft.results);
-          break;
-        }
-        case K.return_call: {
-          const ft = this.funcOf(r.x);
-          this.checkReturnResults(ft);
-          this.popVals(ft.params);
-          this.unreachable();
-          break;
-        }
-        case K.call_indirect: case K.return_call_indirect: {
-          const tb = this.table(r.y);
-          const ft = this.funcType(r.x);
-          if (!refSub(tb.elem, internRef(true, 'func', false))) {
-            this.err(`type mismatch: instruction requires table of function type but table has element type ${str(tb.elem)}`);
-          }
-          if (op === K.return_call_indirect) this.checkReturnResults(ft);
-          this.popExpect(tb.addr);
-          this.popVals(ft.params);
-          if (op === K.call_indirect) this.pushVals(ft.results); else this.unreachable();
-          break;
-        }
-        case K.call_ref: case K.return_call_ref: {
-          const ft = this.funcType(r.x);
-          if (op === K.return_call_ref) this.checkReturnResults(ft);
-          this.popExpect(this.refTo(r.x, true));
-          this.popVals(ft.params);
-          if (op === K.call_ref) this.pushVals(ft.results); else this.unreachable();
-          break;
-        }
-        case K.drop: this.pop(); break;
-        case K.select: {
-          this.popExpect('i32');
-          const t1 = this.pop();
-          const t2 = this.pop();
-          if ((t1 !== null && typeof t1 === 'object') || (t2 !== null && typeof t2 === 'object')) {
-            this.err(`type mismatch: instruction requires numeric or vector type but stack has ${str(t1 ?? t2)}`);
-          }
-          if (t1 !== null && t2 !== null && t1 !== t2) {
-            this.err(`type mismatch: instruction requires [${str(t2)}] but stack has [${str(t1)}]`);
-          }
-          this.push(t1 ?? t2);
-          break;
-        }
-        case K.select_t: {
-          if (r.valTypes.length !== 1) this.err('invalid result arity other than 1 is not (yet) allowed');
-          const t = this.canonT(r.valTypes[0]);
-          this.popExpect('i32');
-          this.popExpect(t);
-          this.popExpect(t);
-          this.push(t);
-          break;
-        }
-        case K.local_get: {
-          const x = r.x;
-          if (x >= this.nLocals) this.err(`unknown local ${x}`);
-          if (!this.localInit[x]) this.err('uninitialized local');
-          this.push(this.localTypes[x]);
-          break;
-        }
-        case K.local_set: case K.local_tee: {
-          const x = r.x;
-          if (x >= this.nLocals) this.err(`unknown local ${x}`);
-          const t = this.localTypes[x];
-          this.popExpect(t);
-          if (!this.localInit[x]) {
-            this.localInit[x] = 1;
-            this.initStack[this.ih++] = x;
-          }
-          if (op === K.local_tee) this.push(t);
-          break;
-        }
-        case K.global_get: {
-          const x = r.x;
-          const limit = this.constMode ? this.constGlobals : c.globals.length;
-          if (x >= limit) this.err(`unknown global ${x}`);
-          const g = c.globals[x];
-          if (this.constMode && g.mutable) this.err('constant expression required');
-          this.push(g.type);
-          break;
-        }
-        case K.global_set: {
-          const x = r.x;
-          if (x >= c.globals.length) this.err(`unknown global ${x}`);
-          const g = c.globals[x];
-          if (!g.mutable) this.err('immutable global');
-          this.popExpect(g.type);
-          break;
-        }
-        case K.table_get: {
-          const tb = this.table(r.x);
-          this.popExpect(tb.addr);
-          this.push(tb.elem);
-          break;
-        }
-        case K.table_set: {
-          const tb = this.table(r.x);
-          this.popExpect(tb.elem);
-          this.popExpect(tb.addr);
-          break;
-        }
-        case K.table_size: this.push(this.table(r.x).addr); break;
-        case K.table_grow: {
-          const tb = this.table(r.x);
-          this.popExpect(tb.addr);
-          this.popExpect(tb.elem);
-          this.push(tb.addr);
-          break;
-        }
-        case K.table_fill: {
-          const tb = this.table(r.x);
-          this.popExpect(tb.addr);
-          this.popExpect(tb.elem);
-          this.popExpect(tb.addr);
-          break;
-        }
-        case K.table_copy: {
-          const dst = this.table(r.x);
-          const src = this.table(r.y);
-          if (!refSub(src.elem, dst.elem)) {
-            this.err(`type mismatch: source element type ${str(src.elem)} does not match destination element type ${str(dst.elem)}`);
-          }
-          this.popExpect(dst.addr === 'i64' && src.addr === 'i64' ? 'i64' : 'i32');
-          this.popExpect(src.addr);
-          this.popExpect(dst.addr);
-          break;
-        }
-        case K.table_init: {
-          const tb = this.table(r.y);
-          const et = this.elemType(r.x);
-          if (!refSub(et, tb.elem)) {
-            this.err(`type mismatch: element segment's type ${str(et)} does not match table's element type ${str(tb.elem)}`);
-          }
-          this.popExpect('i32');
-          this.popExpect('i32');
-          this.popExpect(tb.addr);
-          break;
-        }
-        case K.elem_drop: this.elemType(r.x); break;
-        case K.memory_init: {
-          const a = this.memAddr(r.y);
-          this.data(r.x);
-          this.popExpect('i32');
-          this.popExpect('i32');
-          this.popExpect(a);
-          break;
-        }
-        case K.data_drop: this.data(r.x); break;
-        case K.memory_copy: {
-          const ad = this.memAddr(r.x);
-          const as = this.memAddr(r.y);
-          this.popExpect(ad === 'i64' && as === 'i64' ? 'i64' : 'i32');
-          this.popExpect(as);
-          this.popExpect(ad);
-          break;
-        }
-        case K.memory_fill: {
-          const a = this.memAddr(r.x);
-          this.popExpect(a);
-          this.popExpect('i32');
-          this.popExpect(a);
-          break;
-        }
-        case K.ref_null: this.push(internRef(true, this.heapC(r.heap), r.exact)); break;
-        case K.ref_is_null: this.popRef(); this.push('i32'); break;
-        case K.ref_as_non_null: {
-          const a = this.popRef();
-          this.push(a === null ? null : internRef(false, a.heap, a.exact));
-          break;
-        }
-        case K.ref_func: {
-          const x = r.x;
-          if (x >= c.funcTypeIdx.length) this.err(`unknown function ${x}`);
-          if (!c.declaredFuncs[x]) this.err(`undeclared function reference ${x}`);
-          this.push(this.refTo(c.funcTypeIdx[x], false, c.funcExact[x] === 1));
-          break;
-        }
-        case K.br_on_null: {
-          const a = this.popRef();
-          const lt = this.labelTypes(r.x);
-          this.popVals(lt);
-          this.pushVals(lt);
-          this.push(a === null ? null : internRef(false, a.heap, a.exact));
-          break;
-        }
-        case K.br_on_non_null: {
-          const lt = this.labelTypes(r.x);
-          const last = lt.length > 0 ? lt[lt.length - 1] : null;
-          if (last === null || typeof last !== 'object') {
-            this.err(`type mismatch: instruction requires reference type but label has ${strs(lt)}`);
-          }
-          this.popExpect(internRef(true, last.heap, last.exact));
-          for (let i = lt.length - 2; i >= 0; i--) this.popExpect(lt[i]);
-          for (let i = 0; i < lt.length - 1; i++) this.push(lt[i]);
-          break;
-        }
-        case K.throw: {
-          this.popVals(this.tagParams(r.x));
-          this.unreachable();
-          break;
-        }
-        case K.throw_ref: this.popExpect(exnref); this.unreachable(); break;
-        case K.try_table: {
-          this.blockSig();
-          const params = this.blockParams;
-          const results = this.blockResults;
-          for (const k of r.catches) this.checkCatch(k.kind, k.tag, k.label);
-          this.popVals(params);
-          this.pushCtl(op, params, results);
-          break;
-        }
-        case K.try: {
-          this.blockSig();
-          this.popVals(this.blockParams);
-          this.pushCtl(op, this.blockParams, this.blockResults);
-          break;
-        }
-        case K.catch: case K.catch_all: {
-          const top = this.ch - 1;
-          const k = this.cKind[top];
-          if (k !== K.try && k !== K.catch) this.err(op === K.catch ? 'catch without try' : 'catch_all without try');
-          this.checkFrameEnd();
-          this.cKind[top] = op;
-          this.cUnreach[top] = false;
-          this.floorUnreach = false;
-          if (op === K.catch) this.pushVals(this.tagParams(r.x));
-          break;
-        }
-        case K.delegate: {
-          const top = this.ch - 1;
-          if (this.cKind[top] !== K.try) this.err('delegate without try');
-          this.checkFrameEnd();
-          const endT = this.cEnd[top];
-          this.ch--;
-          this.syncTop();
-          if (r.x >= this.ch) this.err(`unknown label ${r.x}`);
-          this.pushVals(endT);
-          break;
-        }
-        case K.rethrow: {
-          if (r.x >= this.ch) this.err(`unknown label ${r.x}`);
-          const k = this.cKind[this.ch - 1 - r.x];
-          if (k !== K.catch && k !== K.catch_all) this.err('invalid rethrow label');
-          this.unreachable();
-          break;
-        }
-        case K.disabled: this.err(`unknown operator ${OPS[id].name}`);
-        case K.not_const: this.err('constant expression required');
-        default:
-          this.gcOp(op);
+      if (op === K.local_get) {
+        const x = r.x;
+        if (x >= this.nLocals) this.err(`unknown local ${x}`);
+        if (!this.localInit[x]) this.err('uninitialized local');
+        this.push(this.localTypes[x]);
+        continue;
       }
+      this.step(op, id);
     }
     if (r.pos < r.end) fail('operators remaining after end of function', this.fi, r.absPos);
+  }
+
+  /** One instruction with its own typing rule (`op`, a K code; `id` its opcode id). */
+  private step(op: number, id: number): void {
+    const r = this.r;
+    const c = this.c;
+    switch (op) {
+      case K.unreachable: this.unreachable(); break;
+      case K.nop: break;
+      case K.block: case K.loop: {
+        this.blockSig();
+        this.popVals(this.blockParams);
+        this.pushCtl(op, this.blockParams, this.blockResults);
+        break;
+      }
+      case K.if: {
+        this.blockSig();
+        this.popExpect('i32');
+        this.popVals(this.blockParams);
+        this.pushCtl(op, this.blockParams, this.blockResults);
+        break;
+      }
+      case K.else: {
+        const top = this.ch - 1;
+        if (this.cKind[top] !== K.if) this.err('else without if');
+        this.checkFrameEnd();
+        this.cKind[top] = K.else;
+        this.cUnreach[top] = false;
+        this.floorUnreach = false;
+        this.pushVals(this.cStart[top]);
+        break;
+      }
+      case K.end: {
+        const top = this.checkFrameEnd();
+        const kind = this.cKind[top];
+        const startT = this.cStart[top];
+        const endT = this.cEnd[top];
+        this.ch--;
+        this.syncTop();
+        if (kind === K.if && !valTypesSub(startT, endT)) {
+          this.err(`type mismatch: block requires ${strs(endT)} but stack has ${strs(startT)}`);
+        }
+        if (this.ch > 0) this.pushVals(endT);
+        break;
+      }
+      case K.br: {
+        this.popVals(this.labelTypes(r.x));
+        this.unreachable();
+        break;
+      }
+      case K.br_if: {
+        this.popExpect('i32');
+        const lt = this.labelTypes(r.x);
+        this.popVals(lt);
+        this.pushVals(lt);
+        break;
+      }
+      case K.br_table: this.brTable(); break;
+      case K.return: {
+        this.popVals(this.results);
+        this.unreachable();
+        break;
+      }
+      case K.call: {
+        const ft = this.funcOf(r.x);
+        this.popVals(ft.params);
+        this.pushVals(ft.results);
+        break;
+      }
+      case K.return_call: {
+        const ft = this.funcOf(r.x);
+        this.checkReturnResults(ft);
+        this.popVals(ft.params);
+        this.unreachable();
+        break;
+      }
+      case K.call_indirect: case K.return_call_indirect: {
+        const tb = this.table(r.y);
+        const ft = this.funcType(r.x);
+        if (!refSub(tb.elem, internRef(true, 'func', false))) {
+          this.err(`type mismatch: instruction requires table of function type but table has element type ${str(tb.elem)}`);
+        }
+        if (op === K.return_call_indirect) this.checkReturnResults(ft);
+        this.popExpect(tb.addr);
+        this.popVals(ft.params);
+        if (op === K.call_indirect) this.pushVals(ft.results); else this.unreachable();
+        break;
+      }
+      case K.call_ref: case K.return_call_ref: {
+        const ft = this.funcType(r.x);
+        if (op === K.return_call_ref) this.checkReturnResults(ft);
+        this.popExpect(this.refTo(r.x, true));
+        this.popVals(ft.params);
+        if (op === K.call_ref) this.pushVals(ft.results); else this.unreachable();
+        break;
+      }
+      case K.drop: this.pop(); break;
+      case K.select: {
+        this.popExpect('i32');
+        const t1 = this.pop();
+        const t2 = this.pop();
+        if ((t1 !== null && typeof t1 === 'object') || (t2 !== null && typeof t2 === 'object')) {
+          this.err(`type mismatch: instruction requires numeric or vector type but stack has ${str(t1 ?? t2)}`);
+        }
+        if (t1 !== null && t2 !== null && t1 !== t2) {
+          this.err(`type mismatch: instruction requires [${str(t2)}] but stack has [${str(t1)}]`);
+        }
+        this.push(t1 ?? t2);
+        break;
+      }
+      case K.select_t: {
+        if (r.valTypes.length !== 1) this.err('invalid result arity other than 1 is not (yet) allowed');
+        const t = this.canonT(r.valTypes[0]);
+        this.popExpect('i32');
+        this.popExpect(t);
+        this.popExpect(t);
+        this.push(t);
+        break;
+      }
+      case K.local_get: {
+        const x = r.x;
+        if (x >= this.nLocals) this.err(`unknown local ${x}`);
+        if (!this.localInit[x]) this.err('uninitialized local');
+        this.push(this.localTypes[x]);
+        break;
+      }
+      case K.local_set: case K.local_tee: {
+        const x = r.x;
+        if (x >= this.nLocals) this.err(`unknown local ${x}`);
+        const t = this.localTypes[x];
+        this.popExpect(t);
+        if (!this.localInit[x]) {
+          this.localInit[x] = 1;
+          this.initStack[this.ih++] = x;
+        }
+        if (op === K.local_tee) this.push(t);
+        break;
+      }
+      case K.global_get: {
+        const x = r.x;
+        const limit = this.constMode ? this.constGlobals : c.globals.length;
+        if (x >= limit) this.err(`unknown global ${x}`);
+        const g = c.globals[x];
+        if (this.constMode && g.mutable) this.err('constant expression required');
+        this.push(g.type);
+        break;
+      }
+      case K.global_set: {
+        const x = r.x;
+        if (x >= c.globals.length) this.err(`unknown global ${x}`);
+        const g = c.globals[x];
+        if (!g.mutable) this.err('immutable global');
+        this.popExpect(g.type);
+        break;
+      }
+      case K.table_get: {
+        const tb = this.table(r.x);
+        this.popExpect(tb.addr);
+        this.push(tb.elem);
+        break;
+      }
+      case K.table_set: {
+        const tb = this.table(r.x);
+        this.popExpect(tb.elem);
+        this.popExpect(tb.addr);
+        break;
+      }
+      case K.table_size: this.push(this.table(r.x).addr); break;
+      case K.table_grow: {
+        const tb = this.table(r.x);
+        this.popExpect(tb.addr);
+        this.popExpect(tb.elem);
+        this.push(tb.addr);
+        break;
+      }
+      case K.table_fill: {
+        const tb = this.table(r.x);
+        this.popExpect(tb.addr);
+        this.popExpect(tb.elem);
+        this.popExpect(tb.addr);
+        break;
+      }
+      case K.table_copy: {
+        const dst = this.table(r.x);
+        const src = this.table(r.y);
+        if (!refSub(src.elem, dst.elem)) {
+          this.err(`type mismatch: source element type ${str(src.elem)} does not match destination element type ${str(dst.elem)}`);
+        }
+        this.popExpect(dst.addr === 'i64' && src.addr === 'i64' ? 'i64' : 'i32');
+        this.popExpect(src.addr);
+        this.popExpect(dst.addr);
+        break;
+      }
+      case K.table_init: {
+        const tb = this.table(r.y);
+        const et = this.elemType(r.x);
+        if (!refSub(et, tb.elem)) {
+          this.err(`type mismatch: element segment's type ${str(et)} does not match table's element type ${str(tb.elem)}`);
+        }
+        this.popExpect('i32');
+        this.popExpect('i32');
+        this.popExpect(tb.addr);
+        break;
+      }
+      case K.elem_drop: this.elemType(r.x); break;
+      case K.memory_init: {
+        const a = this.memAddr(r.y);
+        this.data(r.x);
+        this.popExpect('i32');
+        this.popExpect('i32');
+        this.popExpect(a);
+        break;
+      }
+      case K.data_drop: this.data(r.x); break;
+      case K.memory_copy: {
+        const ad = this.memAddr(r.x);
+        const as = this.memAddr(r.y);
+        this.popExpect(ad === 'i64' && as === 'i64' ? 'i64' : 'i32');
+        this.popExpect(as);
+        this.popExpect(ad);
+        break;
+      }
+      case K.memory_fill: {
+        const a = this.memAddr(r.x);
+        this.popExpect(a);
+        this.popExpect('i32');
+        this.popExpect(a);
+        break;
+      }
+      case K.ref_null: this.push(internRef(true, this.heapC(r.heap), r.exact)); break;
+      case K.ref_is_null: this.popRef(); this.push('i32'); break;
+      case K.ref_as_non_null: {
+        const a = this.popRef();
+        this.push(a === null ? null : internRef(false, a.heap, a.exact));
+        break;
+      }
+      case K.ref_func: {
+        const x = r.x;
+        if (x >= c.funcTypeIdx.length) this.err(`unknown function ${x}`);
+        if (!c.declaredFuncs[x]) this.err(`undeclared function reference ${x}`);
+        this.push(this.refTo(c.funcTypeIdx[x], false, c.funcExact[x] === 1));
+        break;
+      }
+      case K.br_on_null: {
+        const a = this.popRef();
+        const lt = this.labelTypes(r.x);
+        this.popVals(lt);
+        this.pushVals(lt);
+        this.push(a === null ? null : internRef(false, a.heap, a.exact));
+        break;
+      }
+      case K.br_on_non_null: {
+        const lt = this.labelTypes(r.x);
+        const last = lt.length > 0 ? lt[lt.length - 1] : null;
+        if (last === null || typeof last !== 'object') {
+          this.err(`type mismatch: instruction requires reference type but label has ${strs(lt)}`);
+        }
+        this.popExpect(internRef(true, last.heap, last.exact));
+        for (let i = lt.length - 2; i >= 0; i--) this.popExpect(lt[i]);
+        for (let i = 0; i < lt.length - 1; i++) this.push(lt[i]);
+        break;
+      }
+      case K.throw: {
+        this.popVals(this.tagParams(r.x));
+        this.unreachable();
+        break;
+      }
+      case K.throw_ref: this.popExpect(exnref); this.unreachable(); break;
+      case K.try_table: {
+        this.blockSig();
+        const params = this.blockParams;
+        const results = this.blockResults;
+        for (const k of r.catches) this.checkCatch(k.kind, k.tag, k.label);
+        this.popVals(params);
+        this.pushCtl(op, params, results);
+        break;
+      }
+      case K.try: {
+        this.blockSig();
+        this.popVals(this.blockParams);
+        this.pushCtl(op, this.blockParams, this.blockResults);
+        break;
+      }
+      case K.catch: case K.catch_all: {
+        const top = this.ch - 1;
+        const k = this.cKind[top];
+        if (k !== K.try && k !== K.catch) this.err(op === K.catch ? 'catch without try' : 'catch_all without try');
+        this.checkFrameEnd();
+        this.cKind[top] = op;
+        this.cUnreach[top] = false;
+        this.floorUnreach = false;
+        if (op === K.catch) this.pushVals(this.tagParams(r.x));
+        break;
+      }
+      case K.delegate: {
+        const top = this.ch - 1;
+        if (this.cKind[top] !== K.try) this.err('delegate without try');
+        this.checkFrameEnd();
+        const endT = this.cEnd[top];
+        this.ch--;
+        this.syncTop();
+        if (r.x >= this.ch) this.err(`unknown label ${r.x}`);
+        this.pushVals(endT);
+        break;
+      }
+      case K.rethrow: {
+        if (r.x >= this.ch) this.err(`unknown label ${r.x}`);
+        const k = this.cKind[this.ch - 1 - r.x];
+        if (k !== K.catch && k !== K.catch_all) this.err('invalid rethrow label');
+        this.unreachable();
+        break;
+      }
+      case K.disabled: this.err(`unknown operator ${OPS[id].name}`);
+      case K.not_const: this.err('constant expression required');
+      default:
+        this.gcOp(op);
+    }
   }
 
   private checkCatch(kind: number, tag: number, label: number): void {
@@ -920,33 +953,33 @@ export class CodeValidator {
     this.unreachable();
   }
 
+  /** Fixed signature, no immediate to check, no address type (PLAIN): pops and pushes inline. */
+  private plain(op: number): void {
+    const ps = SIG_P32[op]!;
+    const rs = SIG_R32[op]!;
+    const vals = this.vals;
+    let vh = this.vh;
+    const floor = this.floor;
+    for (let i = ps.length - 1; i >= 0; i--) {
+      if (vh === floor) {
+        if (this.floorUnreach) continue;
+        this.vh = vh;
+        this.popExpect(ps[i]); // reports the error
+      }
+      const a = vals[--vh];
+      const t = ps[i];
+      if (a !== t && a !== null && !valSub(a, t)) {
+        this.vh = vh + 1;
+        this.popExpect(t); // reports the error
+      }
+    }
+    for (let i = 0; i < rs.length; i++) vals[vh++] = rs[i];
+    this.vh = vh;
+    if (vh > this.maxH) this.maxH = vh;
+  }
+
   /** Fixed-signature instructions: the opcode table gives the type. */
   private generic(op: number): void {
-    if (PLAIN[op]) {
-      // No immediate to check, no address type: pop the params and push the results inline.
-      const ps = SIG_P32[op]!;
-      const rs = SIG_R32[op]!;
-      const vals = this.vals;
-      let vh = this.vh;
-      const floor = this.floor;
-      for (let i = ps.length - 1; i >= 0; i--) {
-        if (vh === floor) {
-          if (this.floorUnreach) continue;
-          this.vh = vh;
-          this.popExpect(ps[i]); // reports the error
-        }
-        const a = vals[--vh];
-        const t = ps[i];
-        if (a !== t && a !== null && !valSub(a, t)) {
-          this.vh = vh + 1;
-          this.popExpect(t); // reports the error
-        }
-      }
-      for (let i = 0; i < rs.length; i++) vals[vh++] = rs[i];
-      this.vh = vh;
-      if (vh > this.maxH) this.maxH = vh;
-      return;
-    }
     const r = this.r;
     const mk = MEM_KIND[op];
     let is64 = false;

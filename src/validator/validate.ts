@@ -278,22 +278,24 @@ export function validateModule(m: Module, features: Features = DEFAULT_FEATURES)
   // Function bodies.
   const nImportedFuncs = nfuncs - m.funcs.length;
   const maxStackHeight = new Int32Array(m.funcs.length);
-  const localTypes: ValType[] = [];
+  const declTypes: ValType[] = [];
+  const declCounts: number[] = [];
   for (let i = 0; i < m.funcs.length; i++) {
     const f = m.funcs[i];
     const fi = nImportedFuncs + i;
     const ft = types[f.typeIdx].comp;
     if (ft.kind !== 'func') fail(`non-function type ${f.typeIdx}`);
-    localTypes.length = 0;
     let total = ft.params.length;
-    for (const l of f.locals) {
+    const locals = f.locals;
+    for (let k = 0; k < locals.length; k++) {
+      const l = locals[k];
       total += l.count;
       if (total > 50000) fail('too many locals', fi);
       checkValType(l.type, ntypes);
-      const t = canonValType(l.type, ids);
-      for (let k = 0; k < l.count; k++) localTypes.push(t);
+      declTypes[k] = canonValType(l.type, ids);
+      declCounts[k] = l.count;
     }
-    maxStackHeight[i] = cv.validateFunc(fi, ft, localTypes, f.body).maxHeight;
+    maxStackHeight[i] = cv.validateFunc(fi, ft, declTypes, declCounts, locals.length, f.body);
   }
 
   if (m.start !== null) {
