@@ -22,6 +22,7 @@ import type { Module } from '../syntax/module.js';
 import { I } from './internal-ops.js';
 import { Trap } from '../errors.js';
 import { SCALAR_OPS } from './numerics/table.js';
+import { gcBranchForm, gcSlowForm } from './gc/translate-gc.js';
 import { simdImmA } from './simd/handler.js';
 
 /** Value type codes tracked per slot (for moves and for state()). */
@@ -948,8 +949,35 @@ class Translator {
       case OP.elem_drop: case OP.data_drop:
         this.slowOp(op, 0, [], r.x, 0, 0);
         return;
-      default:
+      case OP.br_on_cast: case OP.br_on_cast_fail: case OP.br_on_cast_desc_eq:
+      case OP.br_on_cast_desc_eq_fail: {
+        // the SLOW op tests the reference (kept in place) and writes the branch condition to
+        // the int word of its slot
+        const f = gcBranchForm(r)!;
+        const base = this.args(f.nParams);
+        this.truncate(this.sType.length - f.nParams + 1);
+        this.materializeAll();
+        this.emit(I.SLOW, op, base, f.a, f.b, 0, 0);
+        const c = this.ctrl[this.ctrl.length - 1 - r.x];
+        if (c.kind !== K_FUNC && !this.labelNeedsMoves(c)) {
+          const at = this.emit(I.BR_IF, base, -1);
+          this.target(r.x, at + 2);
+        } else {
+          const skip = this.emit(I.BR_UNLESS, base, -1) + 2;
+          this.br(r.x);
+          this.code[skip] = this.code.length;
+        }
+        this.closeFuel();
+        return;
+      }
+      default: {
+        const gc = gcSlowForm(this.m, r);
+        if (gc !== null) {
+          this.slowOp(op, gc.nParams, gc.results.map(typeCode), gc.a, gc.b, 0);
+          return;
+        }
         this.generic(r, op, info.params, info.results);
+      }
     }
   }
 

@@ -13,9 +13,6 @@ import { arrayFromValues, arrayOfLength, structFromValues } from './gc/const-new
 import { structLayout } from './gc/layout.js';
 import { anyToExtern, externToAny } from './gc/convert.js';
 import { Trap } from '../errors.js';
-// Registers the GC instructions with the interpreter (temporary home: instantiation always
-// loads this file; the translator will import the GC wiring itself).
-import '../interpreter/gc/register.js';
 
 /** What a constant expression may refer to. */
 export interface ConstContext {
