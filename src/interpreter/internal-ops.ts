@@ -73,6 +73,7 @@ export const enum I {
   I64_MUL, I64_ROTL, I64_ROTR, I64_DIV_U, I64_REM_U, I64_DIV_S, I64_REM_S,
   // i64 with a constant right operand (fast mode; keep I64_ADD_IMM first):  d a lo hi
   I64_ADD_IMM, I64_AND_IMM, I64_OR_IMM, I64_XOR_IMM, I64_SHL_IMM, I64_SHR_S_IMM, I64_SHR_U_IMM,
+  I64_MUL_IMM, I64_ROTL_IMM, // (rotr by a constant is rotl by 64 - n)
   // floats
   F32_ADD, F32_SUB, F32_MUL, F32_DIV, F32_EQ, F32_NE, F32_LT, F32_GT, F32_LE, F32_GE,
   F64_ADD, F64_SUB, F64_MUL, F64_DIV, F64_EQ, F64_NE, F64_LT, F64_GT, F64_LE, F64_GE,
@@ -104,7 +105,8 @@ export function operandCount(op: number): number {
     case I.CALL_INDIRECT: case I.SELECT: case I.SELECT_REF: case I.SELECT_V128: return 4;
     case I.RETURN_CALL_INDIRECT: case I.CONST_V128: return 5;
     case I.I64_ADD_IMM: case I.I64_AND_IMM: case I.I64_OR_IMM: case I.I64_XOR_IMM:
-    case I.I64_SHL_IMM: case I.I64_SHR_S_IMM: case I.I64_SHR_U_IMM: case I.NUM: return 4;
+    case I.I64_SHL_IMM: case I.I64_SHR_S_IMM: case I.I64_SHR_U_IMM: case I.I64_MUL_IMM:
+    case I.I64_ROTL_IMM: case I.NUM: return 4;
     case I.SLOW: return 6;
     default: return 3; // binary ops d a b, loads d a off, stores a v off, fused branches a b t
   }

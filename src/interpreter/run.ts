@@ -13,7 +13,7 @@ import { I as Op } from './internal-ops.js';
 import { FUEL_CHUNK, Machine, Thrown, readValues, writeValues } from './machine.js';
 import { SCALAR_OPS } from './numerics/table.js';
 import { slowOp } from './slow-ops.js';
-import { i64_div_s, i64_div_u, i64_mul, i64_rem_s, i64_rem_u, i64_rotl, i64_rotr } from './numerics/i64.js';
+import { i64_div_s, i64_div_u, i64_rem_s, i64_rem_u } from './numerics/i64.js';
 import { exactCode, fastCode } from './translate.js';
 import type { Compiled } from './translate.js';
 import { OP } from '../syntax/opcodes.js';
@@ -29,6 +29,15 @@ const F64_MUL = SCALAR_OPS[OP.f64_mul]!, F64_DIV = SCALAR_OPS[OP.f64_div]!;
 
 function trap(kind: string): Trap {
   return new Trap(kind);
+}
+
+/** High word of the unsigned product of two u32 words, on 16-bit limbs in int32 arithmetic
+ *  (no doubles: numerics/i64.ts mulHiU32 is correct but slower in the loop). */
+function mulHi(a: number, b: number): number {
+  const a0 = a & 0xffff, a1 = a >>> 16, b0 = b & 0xffff, b1 = b >>> 16;
+  const m1 = Math.imul(a1, b0), m2 = Math.imul(a0, b1);
+  const carry = ((Math.imul(a0, b0) >>> 16) + (m1 & 0xffff) + (m2 & 0xffff)) >>> 16;
+  return (Math.imul(a1, b1) + (m1 >>> 16) + (m2 >>> 16) + carry) | 0;
 }
 
 function popcnt32(x: number): number {
@@ -164,12 +173,17 @@ export function execute(m: Machine): boolean {
             pc = m.fPc.pop()!;
             fp = m.fFp.pop()!;
             code = comp.code;
-            inst = comp.func.instance!;
-            funcs = inst.funcs;
-            globals = inst.globals;
-            mem = inst.memories.length > 0 ? inst.memories[0] : null;
-            u8 = mem !== null ? mem.u8 : EMPTY_U8;
-            dv = mem !== null ? mem.view : EMPTY_DV;
+            // same instance: the memory views are already current (every op that may grow
+            // memory, SLOW and host calls, reloads them), so only a cross-instance return
+            // needs the reload
+            if (comp.func.instance !== inst) {
+              inst = comp.func.instance!;
+              funcs = inst.funcs;
+              globals = inst.globals;
+              mem = inst.memories.length > 0 ? inst.memories[0] : null;
+              u8 = mem !== null ? mem.u8 : EMPTY_U8;
+              dv = mem !== null ? mem.view : EMPTY_DV;
+            }
             continue loop;
           }
           case Op.CALL:
@@ -505,9 +519,35 @@ export function execute(m: Machine): boolean {
             I[d] = I[(fp + code[pc + 2]) << 1]; I[d + 1] = 0;
             pc += 3; continue loop;
           }
-          case Op.I64_MUL: i64_mul(I, (fp + code[pc + 1]) << 1, (fp + code[pc + 2]) << 1, (fp + code[pc + 3]) << 1); pc += 4; continue loop;
-          case Op.I64_ROTL: i64_rotl(I, (fp + code[pc + 1]) << 1, (fp + code[pc + 2]) << 1, (fp + code[pc + 3]) << 1); pc += 4; continue loop;
-          case Op.I64_ROTR: i64_rotr(I, (fp + code[pc + 1]) << 1, (fp + code[pc + 2]) << 1, (fp + code[pc + 3]) << 1); pc += 4; continue loop;
+          // multiply and rotate inline: the run loop is too big for V8 to inline callees reliably
+          case Op.I64_MUL: {
+            const a = (fp + code[pc + 2]) << 1, b = (fp + code[pc + 3]) << 1;
+            const al = I[a], bl = I[b];
+            const hi = (mulHi(al, bl) + Math.imul(I[a + 1], bl) + Math.imul(al, I[b + 1])) | 0;
+            const d = (fp + code[pc + 1]) << 1;
+            I[d] = Math.imul(al, bl); I[d + 1] = hi;
+            pc += 4; continue loop;
+          }
+          case Op.I64_MUL_IMM: {
+            const a = (fp + code[pc + 2]) << 1;
+            const al = I[a], bl = code[pc + 3];
+            const hi = (mulHi(al, bl) + Math.imul(I[a + 1], bl) + Math.imul(al, code[pc + 4])) | 0;
+            const d = (fp + code[pc + 1]) << 1;
+            I[d] = Math.imul(al, bl); I[d + 1] = hi;
+            pc += 5; continue loop;
+          }
+          case Op.I64_ROTL: case Op.I64_ROTR: case Op.I64_ROTL_IMM: {
+            const a = (fp + code[pc + 2]) << 1;
+            const op = code[pc];
+            let k = op === Op.I64_ROTL_IMM ? code[pc + 3] & 63 : I[(fp + code[pc + 3]) << 1] & 63;
+            if (op === Op.I64_ROTR) k = (64 - k) & 63;
+            let lo = I[a], hi = I[a + 1];
+            if (k >= 32) { const t = lo; lo = hi; hi = t; k -= 32; }
+            const d = (fp + code[pc + 1]) << 1;
+            if (k === 0) { I[d] = lo; I[d + 1] = hi; }
+            else { I[d] = (lo << k) | (hi >>> (32 - k)); I[d + 1] = (hi << k) | (lo >>> (32 - k)); }
+            pc += op === Op.I64_ROTL_IMM ? 5 : 4; continue loop;
+          }
           case Op.I64_DIV_U: i64_div_u(I, (fp + code[pc + 1]) << 1, (fp + code[pc + 2]) << 1, (fp + code[pc + 3]) << 1); pc += 4; continue loop;
           case Op.I64_REM_U: i64_rem_u(I, (fp + code[pc + 1]) << 1, (fp + code[pc + 2]) << 1, (fp + code[pc + 3]) << 1); pc += 4; continue loop;
           case Op.I64_DIV_S: i64_div_s(I, (fp + code[pc + 1]) << 1, (fp + code[pc + 2]) << 1, (fp + code[pc + 3]) << 1); pc += 4; continue loop;

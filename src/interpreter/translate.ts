@@ -164,6 +164,9 @@ const CONST_ALIAS = -2;
   IMM[I.I64_SHL] = I.I64_SHL_IMM;
   IMM[I.I64_SHR_S] = I.I64_SHR_S_IMM;
   IMM[I.I64_SHR_U] = I.I64_SHR_U_IMM;
+  IMM[I.I64_MUL] = I.I64_MUL_IMM;
+  IMM[I.I64_ROTL] = I.I64_ROTL_IMM;
+  IMM[I.I64_ROTR] = I.I64_ROTL_IMM; // with the count turned into 64 - n
 }
 
 /**
@@ -1101,6 +1104,8 @@ class Translator {
           if (op === OP.i64_sub) { // negate: two's complement of (vh, v)
             vh = (~vh + (v === 0 ? 1 : 0)) | 0;
             v = -v | 0;
+          } else if (op === OP.i64_rotr) {
+            v = (64 - (v & 63)) & 63;
           }
           this.emitDst(IMM[hot], d, a, v, vh);
         } else {
