@@ -13,6 +13,8 @@ import { anyref, externref, funcref } from '../syntax/types.js';
 import type { FuncType, ValType } from '../syntax/types.js';
 import { fromJS, makeGlobal, readGlobal, toJS, writeGlobal, ValueConversionError } from './values.js';
 import { canonicalFuncTypeId } from './host-func.js';
+import { anyRefFromJS, externRefFromJS, gcRefToJS, isExternHeap } from './gc/js-boundary.js';
+import { ArrayObj, StructObj } from './gc/objects.js';
 
 // ---- references at the boundary ---------------------------------------------------------
 
@@ -48,12 +50,15 @@ export function funcOfWrapper(v: unknown): FuncInstance | undefined {
 export function jsToRef(v: unknown, t: ValType): Ref {
   if (typeof t === 'object') {
     const h = t.heap;
-    const funcLike = h === 'func' || h === 'nofunc' || typeof h === 'number';
-    if (funcLike) {
+    if (h === 'func' || h === 'nofunc' || typeof h === 'number') {
       const f = funcOfWrapper(v);
-      if (!f) throw new TypeError('a funcref value must be an exported WebAssembly function');
-      return f;
+      if (f) return f;
+      // A concrete index may name a struct or array type: GC objects cross as themselves.
+      if (typeof h === 'number' && (v instanceof StructObj || v instanceof ArrayObj)) return v;
+      throw new TypeError('a funcref value must be an exported WebAssembly function');
     }
+    if (isExternHeap(h)) return externRefFromJS(v);
+    return anyRefFromJS(v);
   }
   return v instanceof HostRef ? v : new HostRef(v);
 }
@@ -61,8 +66,7 @@ export function jsToRef(v: unknown, t: ValType): Ref {
 /** Reference -> JS value (functions as callable wrappers, host values unwrapped). */
 export function refToJS(r: Ref): unknown {
   if (r instanceof FuncInstance) return wrapFunc(r);
-  if (r instanceof HostRef) return r.value;
-  return r;
+  return gcRefToJS(r);
 }
 
 export function valueFromJS(t: ValType, v: unknown): Value {
