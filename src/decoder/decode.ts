@@ -21,7 +21,7 @@ import type {
   ImportDesc, LocalDecl, Memory, Module, Table, Tag,
 } from '../syntax/module.js';
 import { SECTION_ORDER, emptyModule } from '../syntax/module.js';
-import { OP, OPS } from '../syntax/opcodes.js';
+import { OP, OPCODE_1, OPS } from '../syntax/opcodes.js';
 import type {
   CompType, FieldType, GlobalType, Limits, MemType, RefType, SubType, TableType, ValType,
 } from '../syntax/types.js';
@@ -76,6 +76,8 @@ class Decoder {
   private readonly frames: number[] = [];
   /** Per opcode id: what the structure check does with it under these features. */
   private readonly actions: Uint8Array;
+  /** Per first byte: what the structure check's fast path may step over (K_* codes). */
+  private readonly skips: Uint8Array;
 
   constructor(
     private readonly bytes: Uint8Array,
@@ -84,6 +86,7 @@ class Decoder {
   ) {
     this.r = new InstrReader(bytes);
     this.actions = actionsFor(features);
+    this.skips = skipsFor(features);
   }
 
   private fail(message: string, at: number): never {
@@ -500,11 +503,44 @@ class Decoder {
    */
   private instrs(): void {
     const r = this.r;
+    const bytes = this.bytes;
     const frames = this.frames;
     let depth = 0;
     const act = this.actions;
+    const skip = this.skips;
+    const end = r.end;
+    let p = r.pos;
     for (;;) {
+      // Fast path: an instruction with nothing to check whose immediates are all short and
+      // always well formed (see SKIP) is stepped over here, without a full read. Anything
+      // else, and anything near the end, goes through InstrReader.next() (and its errors).
+      if (p + 9 <= end) {
+        const k = skip[bytes[p]];
+        if (k === K_ONE) {
+          p += 1;
+          continue;
+        }
+        if (k === K_LEB1) {
+          if (bytes[p + 1] < 0x80) {
+            p += 2;
+            continue;
+          }
+        } else if (k === K_MEMARG1) {
+          if (bytes[p + 1] < 0x40 && bytes[p + 2] < 0x80) {
+            p += 3;
+            continue;
+          }
+        } else if (k === K_F32) {
+          p += 5;
+          continue;
+        } else if (k === K_F64) {
+          p += 9;
+          continue;
+        }
+      }
+      r.pos = p;
       const id = r.next();
+      p = r.pos;
       const a = act[id];
       if (a === A_NONE) continue;
       switch (a) {
@@ -568,6 +604,49 @@ const ACTION: Uint8Array = Uint8Array.from(OPS, (o) => {
 });
 
 const actionCache = new WeakMap<Features, Uint8Array>();
+
+// The fast path of instrs(), per first byte (SKIP tables): what it may step over. Only
+// single-byte opcodes with action A_NONE, whose short immediates cannot be malformed.
+const K_SLOW = 0;
+/** No immediates. */
+const K_ONE = 1;
+/** One LEB128 immediate (an index, i32.const, i64.const): stepped over when one byte long. */
+const K_LEB1 = 2;
+/** A memarg: stepped over when align (without the memory-index bit) and offset are one byte. */
+const K_MEMARG1 = 3;
+/** f32.const: four raw bytes. */
+const K_F32 = 4;
+/** f64.const: eight raw bytes. */
+const K_F64 = 5;
+
+const skipCache = new WeakMap<Features, Uint8Array>();
+
+/** Per first byte, under these features: the fast path's K_* code (K_SLOW: use next()). */
+function skipsFor(features: Features): Uint8Array {
+  let t = skipCache.get(features);
+  if (!t) {
+    const table = new Uint8Array(256).fill(K_SLOW);
+    const act = actionsFor(features);
+    for (let b = 0; b < 256; b++) {
+      const id = OPCODE_1[b];
+      if (id < 0 || act[id] !== A_NONE) continue;
+      const k = OPS[id].imms;
+      if (k.length === 0) table[b] = K_ONE;
+      else if (k.length > 1) continue;
+      else if (k[0] === 'memarg') table[b] = K_MEMARG1;
+      else if (k[0] === 'f32') table[b] = K_F32;
+      else if (k[0] === 'f64') table[b] = K_F64;
+      else if (LEB_KINDS.has(k[0])) table[b] = K_LEB1;
+    }
+    skipCache.set(features, (t = table));
+  }
+  return t;
+}
+
+const LEB_KINDS: ReadonlySet<string> = new Set([
+  'label', 'func', 'type', 'table', 'memory', 'global', 'local', 'tag', 'elem', 'data', 'field',
+  'u32', 'i32', 'i64',
+]);
 
 /** ACTION with the instructions of disabled features turned into A_DISABLED. */
 function actionsFor(features: Features): Uint8Array {

@@ -78,10 +78,11 @@ export const enum I {
   F32_ADD, F32_SUB, F32_MUL, F32_DIV, F32_EQ, F32_NE, F32_LT, F32_GT, F32_LE, F32_GE,
   F64_ADD, F64_SUB, F64_MUL, F64_DIV, F64_EQ, F64_NE, F64_LT, F64_GT, F64_LE, F64_GE,
   F64_CONVERT_I32_S, F64_CONVERT_I32_U,
-  // memory 0 with 32-bit addresses: d/a addr off (offset as u32 bits)
+  // memory 0 with 32-bit addresses: d/a addr off add (offset as u32 bits; the address is
+  // (addr + add) mod 2^32: fast mode folds a preceding i32.add of a constant into `add`)
   I32_LOAD, I64_LOAD, F32_LOAD, F64_LOAD, I32_LOAD8_S, I32_LOAD8_U, I32_LOAD16_S, I32_LOAD16_U,
   I64_LOAD8_S, I64_LOAD8_U, I64_LOAD16_S, I64_LOAD16_U, I64_LOAD32_S, I64_LOAD32_U,
-  // stores: addr value off
+  // stores: addr value off add
   I32_STORE, I64_STORE, F32_STORE, F64_STORE, I32_STORE8, I32_STORE16, I64_STORE8, I64_STORE16,
   I64_STORE32,
   COUNT,
@@ -108,6 +109,12 @@ export function operandCount(op: number): number {
     case I.I64_SHL_IMM: case I.I64_SHR_S_IMM: case I.I64_SHR_U_IMM: case I.I64_MUL_IMM:
     case I.I64_ROTL_IMM: case I.NUM: return 4;
     case I.SLOW: return 6;
+    case I.I32_LOAD: case I.I64_LOAD: case I.F32_LOAD: case I.F64_LOAD: case I.I32_LOAD8_S:
+    case I.I32_LOAD8_U: case I.I32_LOAD16_S: case I.I32_LOAD16_U: case I.I64_LOAD8_S:
+    case I.I64_LOAD8_U: case I.I64_LOAD16_S: case I.I64_LOAD16_U: case I.I64_LOAD32_S:
+    case I.I64_LOAD32_U: case I.I32_STORE: case I.I64_STORE: case I.F32_STORE: case I.F64_STORE:
+    case I.I32_STORE8: case I.I32_STORE16: case I.I64_STORE8: case I.I64_STORE16:
+    case I.I64_STORE32: return 4;
     default: return 3; // binary ops d a b, loads d a off, stores a v off, fused branches a b t
   }
 }

@@ -668,70 +668,70 @@ export function execute(m: Machine): boolean {
           case Op.F64_GE: I[(fp + code[pc + 1]) << 1] = F64[fp + code[pc + 2]] >= F64[fp + code[pc + 3]] ? 1 : 0; pc += 4; continue loop;
           case Op.F64_CONVERT_I32_S: F64[fp + code[pc + 1]] = I[(fp + code[pc + 2]) << 1]; pc += 3; continue loop;
           case Op.F64_CONVERT_I32_U: F64[fp + code[pc + 1]] = I[(fp + code[pc + 2]) << 1] >>> 0; pc += 3; continue loop;
-          // ---- memory 0, i32 addresses: d/a, addr, offset ----
+          // ---- memory 0, i32 addresses: d/a, addr, offset, add (the address is addr + add, wrapped) ----
           case Op.I32_LOAD: case Op.F32_LOAD: {
-            const ea = (I[(fp + code[pc + 2]) << 1] >>> 0) + (code[pc + 3] >>> 0);
+            const ea = ((I[(fp + code[pc + 2]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
             if (ea + 4 > u8.length) throw trap(OOB_MEMORY);
             I[(fp + code[pc + 1]) << 1] = dv.getInt32(ea, true);
-            pc += 4; continue loop;
+            pc += 5; continue loop;
           }
           case Op.I64_LOAD: case Op.F64_LOAD: {
-            const ea = (I[(fp + code[pc + 2]) << 1] >>> 0) + (code[pc + 3] >>> 0);
+            const ea = ((I[(fp + code[pc + 2]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
             if (ea + 8 > u8.length) throw trap(OOB_MEMORY);
             const d = (fp + code[pc + 1]) << 1;
             I[d] = dv.getInt32(ea, true); I[d + 1] = dv.getInt32(ea + 4, true);
-            pc += 4; continue loop;
+            pc += 5; continue loop;
           }
           case Op.I32_LOAD8_S: case Op.I32_LOAD8_U: case Op.I64_LOAD8_S: case Op.I64_LOAD8_U: {
-            const ea = (I[(fp + code[pc + 2]) << 1] >>> 0) + (code[pc + 3] >>> 0);
+            const ea = ((I[(fp + code[pc + 2]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
             if (ea + 1 > u8.length) throw trap(OOB_MEMORY);
             const op = code[pc];
             const v = op === Op.I32_LOAD8_S || op === Op.I64_LOAD8_S ? (u8[ea] << 24) >> 24 : u8[ea];
             const d = (fp + code[pc + 1]) << 1;
             I[d] = v; I[d + 1] = v >> 31;
-            pc += 4; continue loop;
+            pc += 5; continue loop;
           }
           case Op.I32_LOAD16_S: case Op.I32_LOAD16_U: case Op.I64_LOAD16_S: case Op.I64_LOAD16_U: {
-            const ea = (I[(fp + code[pc + 2]) << 1] >>> 0) + (code[pc + 3] >>> 0);
+            const ea = ((I[(fp + code[pc + 2]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
             if (ea + 2 > u8.length) throw trap(OOB_MEMORY);
             const op = code[pc];
             const v = op === Op.I32_LOAD16_S || op === Op.I64_LOAD16_S ? dv.getInt16(ea, true) : dv.getUint16(ea, true);
             const d = (fp + code[pc + 1]) << 1;
             I[d] = v; I[d + 1] = v >> 31;
-            pc += 4; continue loop;
+            pc += 5; continue loop;
           }
           case Op.I64_LOAD32_S: case Op.I64_LOAD32_U: {
-            const ea = (I[(fp + code[pc + 2]) << 1] >>> 0) + (code[pc + 3] >>> 0);
+            const ea = ((I[(fp + code[pc + 2]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
             if (ea + 4 > u8.length) throw trap(OOB_MEMORY);
             const v = dv.getInt32(ea, true);
             const d = (fp + code[pc + 1]) << 1;
             I[d] = v; I[d + 1] = code[pc] === Op.I64_LOAD32_S ? v >> 31 : 0;
-            pc += 4; continue loop;
+            pc += 5; continue loop;
           }
           case Op.I32_STORE: case Op.F32_STORE: case Op.I64_STORE32: {
-            const ea = (I[(fp + code[pc + 1]) << 1] >>> 0) + (code[pc + 3] >>> 0);
+            const ea = ((I[(fp + code[pc + 1]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
             if (ea + 4 > u8.length) throw trap(OOB_MEMORY);
             dv.setInt32(ea, I[(fp + code[pc + 2]) << 1], true);
-            pc += 4; continue loop;
+            pc += 5; continue loop;
           }
           case Op.I64_STORE: case Op.F64_STORE: {
-            const ea = (I[(fp + code[pc + 1]) << 1] >>> 0) + (code[pc + 3] >>> 0);
+            const ea = ((I[(fp + code[pc + 1]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
             if (ea + 8 > u8.length) throw trap(OOB_MEMORY);
             const v = (fp + code[pc + 2]) << 1;
             dv.setInt32(ea, I[v], true); dv.setInt32(ea + 4, I[v + 1], true);
-            pc += 4; continue loop;
+            pc += 5; continue loop;
           }
           case Op.I32_STORE8: case Op.I64_STORE8: {
-            const ea = (I[(fp + code[pc + 1]) << 1] >>> 0) + (code[pc + 3] >>> 0);
+            const ea = ((I[(fp + code[pc + 1]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
             if (ea + 1 > u8.length) throw trap(OOB_MEMORY);
             u8[ea] = I[(fp + code[pc + 2]) << 1];
-            pc += 4; continue loop;
+            pc += 5; continue loop;
           }
           case Op.I32_STORE16: case Op.I64_STORE16: {
-            const ea = (I[(fp + code[pc + 1]) << 1] >>> 0) + (code[pc + 3] >>> 0);
+            const ea = ((I[(fp + code[pc + 1]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
             if (ea + 2 > u8.length) throw trap(OOB_MEMORY);
             dv.setInt16(ea, I[(fp + code[pc + 2]) << 1], true);
-            pc += 4; continue loop;
+            pc += 5; continue loop;
           }
           default:
             throw new Error(`interpreter: bad internal opcode ${code[pc]} at ${pc}`);

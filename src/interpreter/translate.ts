@@ -1071,6 +1071,27 @@ class Translator {
     void r;
   }
 
+  /**
+   * Fast mode: when the address (`depth` entries below the top) is a temporary computed by
+   * `I32_ADD_IMM t a c`, the last instruction emitted (so nothing since can have written `a`),
+   * drops that instruction and returns [a, c] for the memory op to add itself (one dispatch
+   * less per access). The caller still pops the entry (its slot is then dead).
+   */
+  private foldAddressAdd(depth: number): [number, number] | null {
+    const h = this.sType.length - 1 - depth;
+    if (this.exact || h < 0 || this.sAlias[h] !== -1 || this.lastDst < 0
+      || this.code.length !== this.lastEnd || this.code[this.lastStart] !== I.I32_ADD_IMM
+      || this.code[this.lastDst] !== this.sSlot[h] || this.sSlot[h] < this.stackBase
+      || this.lastEnd - this.lastStart !== 4) return null;
+    const s = this.lastStart;
+    const a = this.code[s + 2], c = this.code[s + 3];
+    this.code.length = s;
+    this.pcs.pop();
+    this.offs.pop();
+    this.lastDst = -1;
+    return [a, c];
+  }
+
   private slowOp(op: number, nParams: number, results: number[], a: number, b: number,
     c: number, d = 0): void {
     const base = this.args(nParams);
@@ -1140,13 +1161,15 @@ class Translator {
       if (memHot >= 0 && r.memIdx === 0 && !this.facts.memIs64[0] && r.memOffset < 2 ** 32) {
         const off = r.memOffset | 0;
         if (results.length === 1) {
+          const add = this.foldAddressAdd(0);
           const a = this.pop();
           const d = this.push(code(results[0]));
-          this.emitDst(memHot, d, a, off);
+          this.emitDst(memHot, d, add === null ? a : add[0], off, add === null ? 0 : add[1]);
         } else {
+          const add = this.foldAddressAdd(1);
           const v = this.pop();
           const a = this.pop();
-          this.emit(memHot, a, v, off);
+          this.emit(memHot, add === null ? a : add[0], v, off, add === null ? 0 : add[1]);
         }
         return;
       }
