@@ -131,6 +131,10 @@ function printMainTable(
       .filter(([e, c]) => c.note && !unavailable.has(e))
       .map(([e, c]) => `  ${r.workload.name} / ${e}: n/a (${c.note})`),
   );
+  const vias = rows.flatMap((r) =>
+    [...r.cells].filter(([, c]) => c.via).map(([e, c]) => `  ${r.workload.name} / ${e}: ${c.via}`),
+  );
+  if (vias.length) console.log('measured differently:\n' + vias.join('\n'));
   if (notes.length) console.log('notes:\n' + notes.join('\n'));
 }
 
@@ -252,6 +256,7 @@ async function main(argv: string[]): Promise<number> {
         return {
           name: r.workload.name,
           native_ms: r.cells.get('native')?.ms ?? null,
+          ...(r.cells.get('native')?.via ? { native_via: r.cells.get('native')!.via } : {}),
           glasswasm_ms: cell?.ms ?? null,
           ratio: ratio(r, 'glasswasm') ?? null,
           ...(cell?.note ? { glasswasm_note: cell.note } : {}),

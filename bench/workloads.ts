@@ -20,6 +20,12 @@ export interface Workload {
    * has a pre-standard GC encoding), so the other engines are still checked.
    */
   expected?: number;
+  /**
+   * A second encoding of the same program for native WebAssembly only, used when the host
+   * cannot load `file`: binaryen's `wasm-as` output of the GC .wat, which Node 20's V8 runs
+   * behind --experimental-wasm-gc in a child process (engines/native-flagged.ts).
+   */
+  nativeFlagged?: { file: string; flags: string[] };
 }
 
 const C_WORKLOADS: Array<[string, string]> = [
@@ -31,15 +37,22 @@ const C_WORKLOADS: Array<[string, string]> = [
   ['hash64', 'i64 multiply/shift'],
   ['nbody', 'f64 + sqrt'],
   ['coremark', 'lists, matrix, state machine'],
+  // One source (c/simd.c), two builds: clang-vectorized with -msimd128, and scalar.
+  ['simd', 'v128 kernels (-msimd128)'],
+  ['simd-scalar', 'simd.c without -msimd128'],
 ];
 
-const WAT_WORKLOADS: Array<[string, string, number?]> = [
+/**
+ * [name, about, expected checksum, GC]: GC workloads also get a binaryen-assembled copy
+ * (`wat-<name>.v8-gc.wasm`, see build.sh) that native runs behind --experimental-wasm-gc.
+ */
+const WAT_WORKLOADS: Array<[string, string, number?, boolean?]> = [
   ['calls', 'direct + indirect calls'],
   ['branches', 'if / br_if / br_table'],
   ['memory', 'mixed-width loads'],
   ['i64', 'i64 arithmetic'],
   // Sum of node counts: 2^16-1 (stretch) + sum over d=4,6..14 of 2^(18-d) * (2^(d+1)-1) + 2^15-1.
-  ['binary-trees', 'GC struct allocation', 3222190],
+  ['binary-trees', 'GC struct allocation', 3222190, true],
 ];
 
 export const WORKLOADS: readonly Workload[] = [
@@ -49,11 +62,14 @@ export const WORKLOADS: readonly Workload[] = [
     file: join(WASM_DIR, `${name}.wasm`),
     wasiFile: join(WASM_DIR, `${name}.wasi.wasm`),
   })),
-  ...WAT_WORKLOADS.map(([name, about, expected]) => ({
+  ...WAT_WORKLOADS.map(([name, about, expected, gc]) => ({
     name: `wat-${name}`,
     about,
     file: join(WASM_DIR, `wat-${name}.wasm`),
     ...(expected !== undefined ? { expected } : {}),
+    ...(gc
+      ? { nativeFlagged: { file: join(WASM_DIR, `wat-${name}.v8-gc.wasm`), flags: ['--experimental-wasm-gc'] } }
+      : {}),
   })),
 ];
 

@@ -1,8 +1,8 @@
 // Binary -> Module AST (the spec's binary format chapter, 3.0 plus the proposals the opcode
 // table lists). Function bodies and constant expressions stay byte ranges; the decoder walks
-// them once with InstrReader to check what the binary format itself requires (opcodes exist,
-// immediates are well formed, blocks nest and end with `end`), allocating nothing per
-// instruction.
+// them once to check what the binary format itself requires (opcodes exist, immediates are
+// well formed, blocks nest and end with `end`), allocating nothing per instruction: the
+// commonest instructions are stepped over in place, all others read with InstrReader.
 //
 // Conformance detail: like the reference interpreter (WebAssembly/spec interpreter/binary/
 // decode.ml), reads are not fenced at section or function boundaries; a section or body whose

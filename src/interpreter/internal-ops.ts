@@ -85,6 +85,9 @@ export const enum I {
   // stores: addr value off add
   I32_STORE, I64_STORE, F32_STORE, F64_STORE, I32_STORE8, I32_STORE16, I64_STORE8, I64_STORE16,
   I64_STORE32,
+  // fused f64.load + f64 binop whose right operand is the loaded value (fast mode):
+  //   d a t addr off add       (t = the load's slot, still written: the NaN path reads it)
+  F64_ADD_LOAD, F64_SUB_LOAD, F64_MUL_LOAD,
   COUNT,
 }
 
@@ -108,7 +111,7 @@ export function operandCount(op: number): number {
     case I.I64_ADD_IMM: case I.I64_AND_IMM: case I.I64_OR_IMM: case I.I64_XOR_IMM:
     case I.I64_SHL_IMM: case I.I64_SHR_S_IMM: case I.I64_SHR_U_IMM: case I.I64_MUL_IMM:
     case I.I64_ROTL_IMM: case I.NUM: return 4;
-    case I.SLOW: return 6;
+    case I.SLOW: case I.F64_ADD_LOAD: case I.F64_SUB_LOAD: case I.F64_MUL_LOAD: return 6;
     case I.I32_LOAD: case I.I64_LOAD: case I.F32_LOAD: case I.F64_LOAD: case I.I32_LOAD8_S:
     case I.I32_LOAD8_U: case I.I32_LOAD16_S: case I.I32_LOAD16_U: case I.I64_LOAD8_S:
     case I.I64_LOAD8_U: case I.I64_LOAD16_S: case I.I64_LOAD16_U: case I.I64_LOAD32_S:

@@ -675,11 +675,19 @@ export function execute(m: Machine): boolean {
             I[(fp + code[pc + 1]) << 1] = dv.getInt32(ea, true);
             pc += 5; continue loop;
           }
-          case Op.I64_LOAD: case Op.F64_LOAD: {
+          case Op.I64_LOAD: {
             const ea = ((I[(fp + code[pc + 2]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
             if (ea + 8 > u8.length) throw trap(OOB_MEMORY);
             const d = (fp + code[pc + 1]) << 1;
             I[d] = dv.getInt32(ea, true); I[d + 1] = dv.getInt32(ea + 4, true);
+            pc += 5; continue loop;
+          }
+          // f64 moves as one 64-bit double (bits kept: no arithmetic touches it): the f64 op
+          // that reads the slot next would stall on two 32-bit stores (no store forwarding)
+          case Op.F64_LOAD: {
+            const ea = ((I[(fp + code[pc + 2]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
+            if (ea + 8 > u8.length) throw trap(OOB_MEMORY);
+            F64[fp + code[pc + 1]] = dv.getFloat64(ea, true);
             pc += 5; continue loop;
           }
           case Op.I32_LOAD8_S: case Op.I32_LOAD8_U: case Op.I64_LOAD8_S: case Op.I64_LOAD8_U: {
@@ -714,11 +722,17 @@ export function execute(m: Machine): boolean {
             dv.setInt32(ea, I[(fp + code[pc + 2]) << 1], true);
             pc += 5; continue loop;
           }
-          case Op.I64_STORE: case Op.F64_STORE: {
+          case Op.I64_STORE: {
             const ea = ((I[(fp + code[pc + 1]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
             if (ea + 8 > u8.length) throw trap(OOB_MEMORY);
             const v = (fp + code[pc + 2]) << 1;
             dv.setInt32(ea, I[v], true); dv.setInt32(ea + 4, I[v + 1], true);
+            pc += 5; continue loop;
+          }
+          case Op.F64_STORE: {
+            const ea = ((I[(fp + code[pc + 1]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
+            if (ea + 8 > u8.length) throw trap(OOB_MEMORY);
+            dv.setFloat64(ea, F64[fp + code[pc + 2]], true);
             pc += 5; continue loop;
           }
           case Op.I32_STORE8: case Op.I64_STORE8: {
@@ -732,6 +746,20 @@ export function execute(m: Machine): boolean {
             if (ea + 2 > u8.length) throw trap(OOB_MEMORY);
             dv.setInt16(ea, I[(fp + code[pc + 2]) << 1], true);
             pc += 5; continue loop;
+          }
+          // ---- f64.load fused into the right operand of an f64 binop: d a t addr off add ----
+          case Op.F64_ADD_LOAD: case Op.F64_SUB_LOAD: case Op.F64_MUL_LOAD: {
+            const ea = ((I[(fp + code[pc + 4]) << 1] + code[pc + 6]) >>> 0) + (code[pc + 5] >>> 0);
+            if (ea + 8 > u8.length) throw trap(OOB_MEMORY);
+            const t = fp + code[pc + 3], a = fp + code[pc + 2], d = fp + code[pc + 1];
+            const v = dv.getFloat64(ea, true);
+            F64[t] = v;
+            const op = code[pc];
+            const x = F64[a];
+            const r = op === Op.F64_MUL_LOAD ? x * v : op === Op.F64_ADD_LOAD ? x + v : x - v;
+            if (r === r) F64[d] = r;
+            else (op === Op.F64_MUL_LOAD ? F64_MUL : op === Op.F64_ADD_LOAD ? F64_ADD : F64_SUB)(I, d << 1, a << 1, t << 1);
+            pc += 7; continue loop;
           }
           default:
             throw new Error(`interpreter: bad internal opcode ${code[pc]} at ${pc}`);

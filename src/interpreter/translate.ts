@@ -258,6 +258,7 @@ class Translator {
   private readonly localSlots: number[] = [];
   private stackBase = 0;
   private hiddenNext = 0;
+  private zeroSlot = 0;
   private handlers: Handler[] = [];
   private curHandler = -1;
   // fuel block being counted
@@ -305,6 +306,9 @@ class Translator {
     while (scan.pos < scan.end) if (scan.next() === OP.try) tries++;
     this.hiddenNext = slot;
     slot += tries;
+    // one slot that is zeroed on entry and never written: the base of constant addresses
+    // (same layout in fast and exact code, which share frames)
+    this.zeroSlot = slot++;
     const numLocalSlots = slot;
     this.stackBase = slot;
     this.maxSlot = slot;
@@ -1092,6 +1096,38 @@ class Translator {
     return [a, c];
   }
 
+  /**
+   * Fast mode: `F64_LOAD t addr off add` just emitted and producing the right operand (a
+   * temporary) is merged with the f64 binop into one F64_*_LOAD instruction. It keeps the
+   * load's wasm offset: only the load part can trap.
+   */
+  private fuseF64Load(hot: number): boolean {
+    const h = this.sType.length - 1;
+    if (this.exact || h < 1 || this.sAlias[h] !== -1 || this.lastDst < 0
+      || this.code.length !== this.lastEnd || this.code[this.lastStart] !== I.F64_LOAD
+      || this.code[this.lastDst] !== this.sSlot[h] || this.sSlot[h] < this.stackBase
+      || this.lastEnd - this.lastStart !== 5) return false;
+    const s = this.lastStart;
+    const addr = this.code[s + 2], off = this.code[s + 3], add = this.code[s + 4];
+    const loadOffset = this.offs[this.offs.length - 1];
+    this.code.length = s;
+    this.pcs.pop();
+    this.offs.pop();
+    const t = this.pop();
+    const a = this.pop();
+    const d = this.push(T_F64);
+    const fused = hot === I.F64_ADD ? I.F64_ADD_LOAD : hot === I.F64_SUB ? I.F64_SUB_LOAD : I.F64_MUL_LOAD;
+    this.emitDst(fused, d, a, t, addr, off, add);
+    this.offs[this.offs.length - 1] = loadOffset;
+    return true;
+  }
+
+  /** Fast mode: a pending constant address on top is popped and becomes [zeroSlot, value]. */
+  private constAddress(): [number, number] | null {
+    if (this.exact || this.sType.length === 0 || !this.topIsConst()) return null;
+    return [this.zeroSlot, this.popConst()];
+  }
+
   private slowOp(op: number, nParams: number, results: number[], a: number, b: number,
     c: number, d = 0): void {
     const base = this.args(nParams);
@@ -1136,6 +1172,7 @@ class Translator {
         return;
       }
       if (params.length === 2) {
+        if ((hot === I.F64_ADD || hot === I.F64_SUB || hot === I.F64_MUL) && this.fuseF64Load(hot)) return;
         const b = this.pop();
         const a = this.pop();
         const d = this.push(code(results[0]));
@@ -1161,14 +1198,15 @@ class Translator {
       if (memHot >= 0 && r.memIdx === 0 && !this.facts.memIs64[0] && r.memOffset < 2 ** 32) {
         const off = r.memOffset | 0;
         if (results.length === 1) {
-          const add = this.foldAddressAdd(0);
-          const a = this.pop();
+          const add = this.constAddress() ?? this.foldAddressAdd(0);
+          const a = add !== null && add[0] === this.zeroSlot ? -1 : this.pop();
           const d = this.push(code(results[0]));
           this.emitDst(memHot, d, add === null ? a : add[0], off, add === null ? 0 : add[1]);
         } else {
-          const add = this.foldAddressAdd(1);
+          let add = this.foldAddressAdd(1);
           const v = this.pop();
-          const a = this.pop();
+          if (add === null) add = this.constAddress();
+          const a = add !== null && add[0] === this.zeroSlot ? -1 : this.pop();
           this.emit(memHot, add === null ? a : add[0], v, off, add === null ? 0 : add[1]);
         }
         return;

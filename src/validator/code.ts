@@ -8,7 +8,7 @@
 // below only holds rules the table cannot express.
 
 import { InstrReader } from '../decoder/instr-reader.js';
-import { OPS } from '../syntax/opcodes.js';
+import { OPCODE_1, OPS } from '../syntax/opcodes.js';
 import { OP } from '../syntax/opcodes.js';
 import type { Features } from '../syntax/features.js';
 import { CONST_OK, HAS_LANE, MEM_KIND, SIG_P32, SIG_P64, SIG_R32, SIG_R64 } from './op-rules.js';
@@ -225,6 +225,9 @@ const SHUFFLE_ID = OP.i8x16_shuffle;
  * Per opcode id: 1 for fixed-signature instructions with nothing else to check (no memory or
  * lane immediate, signature free of `addr`): generic()'s inline fast path.
  */
+/** Gates.fast for constant expressions: no shortcuts. */
+const NO_FAST = new Uint8Array(256);
+
 const PLAIN = Uint8Array.from(OPS, (o, i) => (
   KIND[i] === K.generic && MEM_KIND[i] === 0 && !HAS_LANE[i] && i !== OP.i8x16_shuffle &&
   o.params !== null && o.results !== null && !o.params.includes('addr') && !o.results.includes('addr') ? 1 : 0));
@@ -233,17 +236,42 @@ const PLAIN = Uint8Array.from(OPS, (o, i) => (
  * Per-feature-set rule tables, one lookup per instruction: rules[id] is the instruction's rule
  * (K, above), or K.disabled when its feature is off, or K.not_const in constant expressions.
  */
-interface Gates { readonly code: Uint8Array; readonly konst: Uint8Array }
+interface Gates {
+  readonly code: Uint8Array;
+  readonly konst: Uint8Array;
+  /** Per first byte, function bodies only: the run loop's inline shortcut (V_*), or V_SLOW. */
+  readonly fast: Uint8Array;
+}
 const gateCache = new WeakMap<Features, Gates>();
 function gatesFor(f: Features): Gates {
   let g = gateCache.get(f);
   if (!g) {
     const code = Uint8Array.from(OPS, (o, i) => (f.ops.has(o.feature) ? KIND[i] : K.disabled));
     const konst = Uint8Array.from(OPS, (o, i) => (code[i] === K.disabled || CONST_OK[i] ? code[i] : K.not_const));
-    gateCache.set(f, (g = { code, konst }));
+    const fast = new Uint8Array(256).fill(V_SLOW);
+    for (let b = 0; b < 256; b++) {
+      const id = OPCODE_1[b];
+      if (id < 0) continue;
+      const imms = OPS[id].imms;
+      if (code[id] === K.local_get) fast[b] = V_LOCAL_GET;
+      else if (code[id] !== K.generic || !PLAIN[id]) continue;
+      else if (imms.length === 0) fast[b] = V_PLAIN;
+      else if (imms.length === 1 && (imms[0] === 'i32' || imms[0] === 'i64')) fast[b] = V_PLAIN_LEB1;
+    }
+    gateCache.set(f, (g = { code, konst, fast }));
   }
   return g;
 }
+
+// The run loop's shortcuts for single-byte opcodes (Gates.fast): they read the instruction
+// in place when its immediate (if any) is one LEB128 byte, which is always well formed.
+const V_SLOW = 0;
+/** A PLAIN instruction without immediates (i32.add, drop is not one: it has its own rule). */
+const V_PLAIN = 1;
+/** A PLAIN constant (i32.const, i64.const) whose value is not needed for typing. */
+const V_PLAIN_LEB1 = 2;
+/** local.get. */
+const V_LOCAL_GET = 3;
 
 type Slot = ValType | null;
 const EMPTY: readonly ValType[] = [];
@@ -590,8 +618,39 @@ export class CodeValidator {
     const rules = this.constMode ? this.gates.konst : this.gates.code;
     // The loop keeps only the commonest rules inline (fixed signatures without immediates to
     // check, locals); everything else is one call to step(), which keeps this loop small
-    // enough for the compiler to optimize as a whole.
+    // enough for the compiler to optimize as a whole. In function bodies, the commonest
+    // single-byte instructions are read in place (see V_*) instead of through r.next().
+    const fast = this.constMode ? NO_FAST : this.gates.fast;
+    const bytes = r.bytes;
+    const base = r.base;
+    const limit = r.end - 1;
     while (this.ch > 0) {
+      const p = r.pos;
+      if (p < limit) {
+        const b = bytes[p];
+        const f = fast[b];
+        if (f !== V_SLOW) {
+          if (f === V_PLAIN) {
+            r.offset = base + p;
+            r.pos = p + 1;
+            this.plain(OPCODE_1[b]);
+            continue;
+          }
+          const x = bytes[p + 1];
+          if (x < 0x80) {
+            r.offset = base + p;
+            r.pos = p + 2;
+            if (f === V_PLAIN_LEB1) {
+              this.plain(OPCODE_1[b]);
+            } else {
+              if (x >= this.nLocals) this.err(`unknown local ${x}`);
+              if (!this.localInit[x]) this.err('uninitialized local');
+              this.push(this.localTypes[x]);
+            }
+            continue;
+          }
+        }
+      }
       const id = r.next();
       const op = rules[id];
       if (op === K.generic) {
