@@ -88,6 +88,10 @@ export const enum I {
   // fused f64.load + f64 binop whose right operand is the loaded value (fast mode):
   //   d a t addr off add       (t = the load's slot, still written: the NaN path reads it)
   F64_ADD_LOAD, F64_SUB_LOAD, F64_MUL_LOAD,
+  // exact mode: charge one unit of fuel, then MOV / CONST (the FUEL op of a local.get,
+  // local.set or const merged with its only instruction; out of fuel pauses here)
+  FUEL_MOV, //      d a
+  FUEL_CONST, //    d lo hi
   COUNT,
 }
 
@@ -105,7 +109,8 @@ export function operandCount(op: number): number {
     case I.I32_EXTEND16_S: case I.I32_WRAP_I64: case I.I64_EQZ: case I.I64_EXTEND_I32_S:
     case I.I64_EXTEND_I32_U: case I.F64_CONVERT_I32_S: case I.F64_CONVERT_I32_U:
       return 2;
-    case I.RETURN_CALL: case I.RETURN_CALL_REF: case I.CONST: return 3;
+    case I.FUEL_MOV: return 2;
+    case I.RETURN_CALL: case I.RETURN_CALL_REF: case I.CONST: case I.FUEL_CONST: return 3;
     case I.CALL_INDIRECT: case I.SELECT: case I.SELECT_REF: case I.SELECT_V128: return 4;
     case I.RETURN_CALL_INDIRECT: case I.CONST_V128: return 5;
     case I.I64_ADD_IMM: case I.I64_AND_IMM: case I.I64_OR_IMM: case I.I64_XOR_IMM:

@@ -69,6 +69,17 @@ function fuelSlow(m: Machine): boolean {
   return false;
 }
 
+/** Exact code's fused FUEL_* ops out of fuel: refill one unit from the reserve, else pause. */
+function fuelRefill(m: Machine): boolean {
+  if (m.reserve > 0) {
+    const take = Math.min(m.reserve, FUEL_CHUNK - m.fuel);
+    m.reserve -= take;
+    m.fuel += take;
+    if (m.fuel >= 1) return true;
+  }
+  return false;
+}
+
 /** Calls a host function with its arguments at slot `base`; results land there too. */
 function callHost(m: Machine, f: FuncInstance, base: number): void {
   const args = readValues(m, base, f.type.params);
@@ -133,6 +144,25 @@ export function execute(m: Machine): boolean {
             comp = m.comp!; code = comp.code; pc = m.pc; fuel = m.fuel;
             continue loop;
           }
+          case Op.FUEL_MOV: case Op.FUEL_CONST: {
+            if (fuel < 1) {
+              m.comp = comp; m.pc = pc; m.fp = fp; m.fuel = fuel;
+              if (!fuelRefill(m)) return false;
+              fuel = m.fuel;
+              continue loop;
+            }
+            fuel--;
+            const d = (fp + code[pc + 1]) << 1;
+            if (code[pc] === Op.FUEL_MOV) {
+              const a = (fp + code[pc + 2]) << 1;
+              I[d] = I[a]; I[d + 1] = I[a + 1];
+              pc += 3;
+            } else {
+              I[d] = code[pc + 2]; I[d + 1] = code[pc + 3];
+              pc += 4;
+            }
+            continue loop;
+          }
           case Op.NOP: pc += 1; continue loop;
           case Op.UNREACHABLE: throw trap('unreachable');
           case Op.BR: pc = code[pc + 1]; continue loop;
@@ -161,8 +191,13 @@ export function execute(m: Machine): boolean {
             const src = fp + code[pc + 1];
             const n = code[pc + 2];
             if (src !== fp) {
-              I.copyWithin(fp << 1, src << 1, (src + n) << 1);
-              for (let k = 0; k < n; k++) R[fp + k] = R[src + k];
+              // results move down to the frame base (src > fp: a forward copy is safe); a
+              // plain loop beats copyWithin's builtin call for the usual one or two slots
+              for (let k = 0; k < n; k++) {
+                const d = (fp + k) << 1, s2 = (src + k) << 1;
+                I[d] = I[s2]; I[d + 1] = I[s2 + 1];
+                R[fp + k] = R[src + k];
+              }
             }
             if (m.depth === 0) {
               m.comp = comp; m.pc = pc; m.fp = fp; m.fuel = fuel; m.done = true;

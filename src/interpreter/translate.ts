@@ -440,6 +440,18 @@ class Translator {
 
   private emit(...xs: number[]): number {
     const at = this.code.length;
+    if (this.exact && (xs[0] === I.MOV || xs[0] === I.CONST) && this.fuelPos >= 0
+      && at === this.fuelPos + 2 && this.code[this.fuelPos] === 1) {
+      // exact mode: the instruction's FUEL op (just opened, cost 1) and this first MOV/CONST
+      // become one FUEL_MOV/FUEL_CONST at the FUEL op's pc (same pc, offset and stack map)
+      const p = this.fuelPos - 1;
+      this.code.length = p;
+      this.code.push(xs[0] === I.MOV ? I.FUEL_MOV : I.FUEL_CONST);
+      for (let k = 1; k < xs.length; k++) this.code.push(xs[k]);
+      this.fuelPos = -1;
+      this.lastDst = -1;
+      return p;
+    }
     this.pcs.push(at);
     this.offs.push(this.curOffset);
     for (const x of xs) this.code.push(x);

@@ -1,0 +1,97 @@
+// Fast-mode memory fusions against Node's native WebAssembly (an oracle for tests only):
+// constant addresses, `i32.add` of a constant folded into the access (with the 2^32 wrap),
+// f64.load fused into f64 add/sub/mul (NaN operands keep their bits; traps still trap), and
+// i64 multiply/rotate by constants.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { watToBinary } from '../../src/text/index.js';
+import { invoke } from '../../src/interpreter/invoke.js';
+import { Trap } from '../../src/errors.js';
+import type { Value } from '../../src/runtime/objects.js';
+import { fn, load } from './helpers.js';
+
+const wat = `(module
+  (memory 1)
+  (func (export "st64") (param i32 i64) (i64.store (local.get 0) (local.get 1)))
+  (func (export "ld_add") (param i32) (result i32) (i32.load offset=4 (i32.add (local.get 0) (i32.const 8))))
+  (func (export "ld_wrap") (param i32) (result i32) (i32.load8_u (i32.add (local.get 0) (i32.const -16))))
+  (func (export "ld_const") (result i32) (i32.load (i32.const 100)))
+  (func (export "st_add") (param i32 i32) (result i32)
+    (i32.store16 offset=2 (i32.add (local.get 0) (i32.const 6)) (local.get 1))
+    (i32.load (i32.add (local.get 0) (i32.const 8))))
+  (func (export "st_const") (param i32) (result i32)
+    (i32.store (i32.const 200) (local.get 0)) (i32.load (i32.const 200)))
+  (func (export "fadd") (param i32 i64) (result i64)
+    (i64.reinterpret_f64 (f64.add (f64.reinterpret_i64 (local.get 1)) (f64.load (i32.add (local.get 0) (i32.const 8))))))
+  (func (export "fsub") (param i32 i64) (result i64)
+    (i64.reinterpret_f64 (f64.sub (f64.reinterpret_i64 (local.get 1)) (f64.load offset=8 (local.get 0)))))
+  (func (export "fmul") (param i32 i64) (result i64)
+    (i64.reinterpret_f64 (f64.mul (f64.reinterpret_i64 (local.get 1)) (f64.load offset=8 (local.get 0)))))
+  (func (export "fcopy") (param i32) (result i64)
+    (f64.store offset=16 (local.get 0) (f64.load offset=8 (local.get 0)))
+    (i64.load offset=16 (local.get 0)))
+  (func (export "mulc") (param i64) (result i64) (i64.mul (local.get 0) (i64.const 0xbf58476d1ce4e5b9)))
+  (func (export "rotlc") (param i64) (result i64) (i64.rotl (local.get 0) (i64.const 7)))
+  (func (export "rotrc") (param i64) (result i64) (i64.rotr (local.get 0) (i64.const 45)))
+)`;
+
+type Arg = number | bigint;
+const toValue = (a: Arg): Value => (typeof a === 'bigint' ? { type: 'i64', value: a } : { type: 'i32', value: a });
+
+describe('fused memory and constant forms against native WebAssembly', () => {
+  const native = new WebAssembly.Instance(new WebAssembly.Module(watToBinary(wat))).exports as
+    Record<string, (...a: Arg[]) => unknown>;
+  const inst = load(wat);
+  const call = (name: string, args: Arg[]): unknown => {
+    try {
+      const r = invoke(fn(inst, name), args.map(toValue));
+      return r.length === 0 ? undefined : (r[0] as { value: unknown }).value;
+    } catch (e) { return e instanceof Trap ? `trap: ${e.message}` : e; }
+  };
+  const want = (name: string, args: Arg[]): unknown => {
+    try { return native[name](...args); } catch (e) { return e instanceof WebAssembly.RuntimeError ? 'trap' : e; }
+  };
+  const same = (name: string, args: Arg[]): void => {
+    const w = want(name, args);
+    const g = call(name, args);
+    if (w === 'trap') expect(String(g)).toMatch(/^trap: out of bounds memory access/);
+    else expect({ name, args, g }).toEqual({ name, args, g: w });
+  };
+  const addr = fc.oneof(fc.integer({ min: 0, max: 65540 }), fc.constantFrom(-1, -8, -16, 16, 15, 65528, 65535, 65536, 0x7fffffff));
+  const bits = fc.oneof(fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }),
+    fc.constantFrom(0x7ff4000000000001n, 0x7ff8000000000000n, -0x7ff0000000000n, 0x7ff0000000000000n, 1n, 0n));
+
+  it('agrees on loads and stores with folded addresses', () => {
+    fc.assert(fc.property(addr, bits, (a, v) => {
+      const p = Math.max(0, Math.min(a, 65520)) & ~7;
+      same('st64', [p + 8, v]);
+      native.st64(p + 8, v);
+      for (const f of ['ld_add', 'ld_wrap']) same(f, [a]);
+      same('st_add', [a, Number(BigInt.asIntN(32, v))]);
+      same('st_const', [Number(BigInt.asIntN(32, v))]);
+      same('ld_const', []);
+    }), { numRuns: 300 });
+  });
+
+  it('agrees on f64 loads fused into arithmetic, NaN bits included when both are NaN', () => {
+    const isNaN64 = (x: bigint): boolean => (x & 0x7fffffffffffffffn) > 0x7ff0000000000000n;
+    fc.assert(fc.property(addr, bits, bits, (a, x, y) => {
+      const p = Math.max(0, Math.min(a, 65520)) & ~7;
+      same('st64', [p + 8, y]);
+      native.st64(p + 8, y);
+      for (const f of ['fadd', 'fsub', 'fmul']) {
+        const w = want(f, [a, x]);
+        const g = call(f, [a, x]);
+        if (w === 'trap') expect(String(g)).toMatch(/^trap: out of bounds memory access/);
+        else if (!(isNaN64(w as bigint) && isNaN64(g as bigint))) expect({ f, a, x, y, g }).toEqual({ f, a, x, y, g: w });
+      }
+      same('fcopy', [a]);
+    }), { numRuns: 300 });
+  });
+
+  it('agrees on i64 multiply and rotates by constants', () => {
+    fc.assert(fc.property(bits, (x) => {
+      for (const f of ['mulc', 'rotlc', 'rotrc']) same(f, [x]);
+    }), { numRuns: 300 });
+  });
+});
