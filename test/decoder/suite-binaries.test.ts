@@ -7,11 +7,11 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeModule } from '../../src/decoder/decode.js';
 import { DecodeError } from '../../src/errors.js';
-import { DEFAULT_FEATURES, withFeatures } from '../../src/syntax/features.js';
-import type { Features } from '../../src/syntax/features.js';
+import { featuresFor } from '../../spec-tests/profiles.js';
 import { extractBinaries } from './wast-binaries.js';
+import { defaultSuiteDir } from '../../spec-tests/cli.js';
 
-const SUITE = '/work/shared/wasm-testsuite';
+const SUITE = defaultSuiteDir();
 
 function wastFiles(dir: string): string[] {
   const out: string[] = [];
@@ -21,12 +21,6 @@ function wastFiles(dir: string): string[] {
     else if (name.endsWith('.wast')) out.push(p);
   }
   return out.sort();
-}
-
-/** Features a suite directory is written against. */
-function featuresFor(file: string): Features {
-  if (file.includes('proposals/custom-page-sizes')) return DEFAULT_FEATURES;
-  return withFeatures({ customPageSizes: false });
 }
 
 const suitePresent = (() => {

@@ -12,6 +12,8 @@ import { printModule } from '../../src/decoder/print.js';
 import { parseScript } from '../../src/text/parse-script.js';
 import { parseModuleText } from '../../src/text/parse-module.js';
 import { DEFAULT_FEATURES } from '../../src/syntax/features.js';
+import { defaultSuiteDir } from '../../spec-tests/cli.js';
+const SUITE = defaultSuiteDir();
 function files(dir: string): string[] { const o: string[] = []; for (const n of readdirSync(dir)) { const p = join(dir, n); if (statSync(p).isDirectory()) o.push(...files(p)); else if (n.endsWith('.wast')) o.push(p); } return o.sort(); }
 function norm(x: unknown): unknown {
   if (x instanceof Uint8Array) return Array.from(x);
@@ -23,7 +25,7 @@ function norm(x: unknown): unknown {
 it.skipIf(!process.env.GLASSWASM_SUITE_ROUNDTRIP)('suite text modules decode and print back identically', () => {
   let n = 0, encFail = 0, decFail = 0, printFail = 0, diff = 0, scriptFail = 0;
   const msgs: string[] = [];
-  for (const f of files('/work/shared/wasm-testsuite')) {
+  for (const f of files(SUITE)) {
     let cmds;
     try { cmds = parseScript(readFileSync(f, 'utf8')); } catch (e) { scriptFail++; continue; }
     for (const c of cmds) {
@@ -34,11 +36,11 @@ it.skipIf(!process.env.GLASSWASM_SUITE_ROUNDTRIP)('suite text modules decode and
       try { bytes = encodeModule(parseModuleText(sm.source!)); } catch { encFail++; continue; }
       n++;
       let m;
-      try { m = decodeModule(bytes, DEFAULT_FEATURES); } catch (e) { decFail++; msgs.push(`${relative('/work/shared/wasm-testsuite', f)}:${c.line} ${c.cmd}: ${String(e)}`); continue; }
+      try { m = decodeModule(bytes, DEFAULT_FEATURES); } catch (e) { decFail++; msgs.push(`${relative(SUITE, f)}:${c.line} ${c.cmd}: ${String(e)}`); continue; }
       try {
         const m2 = decodeModule(encodeModule(parseModuleText(printModule(m))), DEFAULT_FEATURES);
-        if (JSON.stringify(norm(m2)) !== JSON.stringify(norm(m))) { diff++; msgs.push(`${relative('/work/shared/wasm-testsuite', f)}:${c.line} print diff`); }
-      } catch (e) { printFail++; msgs.push(`${relative('/work/shared/wasm-testsuite', f)}:${c.line} print reparse: ${String(e).slice(0, 200)}`); }
+        if (JSON.stringify(norm(m2)) !== JSON.stringify(norm(m))) { diff++; msgs.push(`${relative(SUITE, f)}:${c.line} print diff`); }
+      } catch (e) { printFail++; msgs.push(`${relative(SUITE, f)}:${c.line} print reparse: ${String(e).slice(0, 200)}`); }
     }
   }
   console.log({ n, encFail, decFail, printFail, diff, scriptFail });

@@ -1,8 +1,9 @@
 // Lists the official test suite's .wast files (read-only data outside the repo).
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { defaultSuiteDir } from '../../spec-tests/cli.js';
 
-export const SUITE = '/work/shared/wasm-testsuite';
+export const SUITE = defaultSuiteDir();
 
 export function wastFiles(dir = SUITE): string[] {
   const out: string[] = [];

@@ -13,8 +13,9 @@ import type { Module } from '../../src/syntax/module.js';
 import type { Features } from '../../src/syntax/features.js';
 import type { ScriptModule } from '../../src/text/script-ast.js';
 import { featuresFor } from '../../spec-tests/profiles.js';
+import { defaultSuiteDir } from '../../spec-tests/cli.js';
 
-const ROOT = '/work/shared/wasm-testsuite';
+const ROOT = defaultSuiteDir();
 
 function walk(dir: string): string[] {
   const out: string[] = [];
