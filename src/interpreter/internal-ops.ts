@@ -92,6 +92,8 @@ export const enum I {
   // local.set or const merged with its only instruction; out of fuel pauses here)
   FUEL_MOV, //      d a
   FUEL_CONST, //    d lo hi
+  // fast mode: x ^ (x >>> n) on i64 (xorshift / splitmix hashing):  d x n
+  I64_XOR_SHR_U_IMM,
   COUNT,
 }
 
@@ -110,6 +112,7 @@ export function operandCount(op: number): number {
     case I.I64_EXTEND_I32_U: case I.F64_CONVERT_I32_S: case I.F64_CONVERT_I32_U:
       return 2;
     case I.FUEL_MOV: return 2;
+    case I.I64_XOR_SHR_U_IMM: return 3;
     case I.RETURN_CALL: case I.RETURN_CALL_REF: case I.CONST: case I.FUEL_CONST: return 3;
     case I.CALL_INDIRECT: case I.SELECT: case I.SELECT_REF: case I.SELECT_V128: return 4;
     case I.RETURN_CALL_INDIRECT: case I.CONST_V128: return 5;

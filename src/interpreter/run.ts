@@ -640,6 +640,17 @@ export function execute(m: Machine): boolean {
             else { I[d] = ah >>> (n - 32); I[d + 1] = 0; }
             pc += 5; continue loop;
           }
+          case Op.I64_XOR_SHR_U_IMM: {
+            const a = (fp + code[pc + 2]) << 1, d = (fp + code[pc + 1]) << 1;
+            const n = code[pc + 3] & 63;
+            const al = I[a], ah = I[a + 1];
+            let sl: number, sh: number;
+            if (n === 0) { sl = al; sh = ah; }
+            else if (n < 32) { sl = (al >>> n) | (ah << (32 - n)); sh = ah >>> n; }
+            else { sl = ah >>> (n - 32); sh = 0; }
+            I[d] = al ^ sl; I[d + 1] = ah ^ sh;
+            pc += 4; continue loop;
+          }
           // ---- floats: inline unless the result is a NaN (numerics/ picks its bits) ----
           case Op.F32_ADD: {
             const d = (fp + code[pc + 1]) << 1, a = (fp + code[pc + 2]) << 1, b = (fp + code[pc + 3]) << 1;

@@ -1134,6 +1134,30 @@ class Translator {
     return true;
   }
 
+  /**
+   * Fast mode: `I64_SHR_U_IMM t x n` just emitted, producing the left operand (a temporary),
+   * with x itself as the right operand: i64.xor becomes one I64_XOR_SHR_U_IMM d x n.
+   */
+  private fuseXorShift(): boolean {
+    const h = this.sType.length - 1;
+    if (this.exact || h < 1 || this.sAlias[h - 1] !== -1 || this.sAlias[h] === CONST_ALIAS
+      || this.lastDst < 0 || this.code.length !== this.lastEnd
+      || this.code[this.lastStart] !== I.I64_SHR_U_IMM || this.code[this.lastDst] !== this.sSlot[h - 1]
+      || this.sSlot[h - 1] < this.stackBase || this.lastEnd - this.lastStart !== 5) return false;
+    const s = this.lastStart;
+    const x = this.code[s + 2], n = this.code[s + 3];
+    const b = this.sAlias[h] >= 0 ? this.sAlias[h] : this.sSlot[h];
+    if (b !== x) return false;
+    this.code.length = s;
+    this.pcs.pop();
+    this.offs.pop();
+    this.pop();
+    this.pop();
+    const d = this.push(T_I64);
+    this.emitDst(I.I64_XOR_SHR_U_IMM, d, x, n);
+    return true;
+  }
+
   /** Fast mode: a pending constant address on top is popped and becomes [zeroSlot, value]. */
   private constAddress(): [number, number] | null {
     if (this.exact || this.sType.length === 0 || !this.topIsConst()) return null;
@@ -1185,6 +1209,7 @@ class Translator {
       }
       if (params.length === 2) {
         if ((hot === I.F64_ADD || hot === I.F64_SUB || hot === I.F64_MUL) && this.fuseF64Load(hot)) return;
+        if (hot === I.I64_XOR && this.fuseXorShift()) return;
         const b = this.pop();
         const a = this.pop();
         const d = this.push(code(results[0]));

@@ -1,7 +1,7 @@
 // Fast-mode memory fusions against Node's native WebAssembly (an oracle for tests only):
 // constant addresses, `i32.add` of a constant folded into the access (with the 2^32 wrap),
 // f64.load fused into f64 add/sub/mul (NaN operands keep their bits; traps still trap), and
-// i64 multiply/rotate by constants.
+// i64 multiply/rotate by constants and x ^ (x >>> n).
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { watToBinary } from '../../src/text/index.js';
@@ -33,6 +33,12 @@ const wat = `(module
   (func (export "mulc") (param i64) (result i64) (i64.mul (local.get 0) (i64.const 0xbf58476d1ce4e5b9)))
   (func (export "rotlc") (param i64) (result i64) (i64.rotl (local.get 0) (i64.const 7)))
   (func (export "rotrc") (param i64) (result i64) (i64.rotr (local.get 0) (i64.const 45)))
+  (func (export "xs30") (param i64) (result i64) (i64.xor (i64.shr_u (local.get 0) (i64.const 30)) (local.get 0)))
+  (func (export "xs0") (param i64) (result i64) (i64.xor (i64.shr_u (local.get 0) (i64.const 64)) (local.get 0)))
+  (func (export "xs33") (param i64) (result i64) (local i64)
+    (local.set 1 (i64.add (local.get 0) (i64.const 1)))
+    (i64.xor (i64.shr_u (local.get 1) (i64.const 33)) (local.get 1)))
+  (func (export "xsother") (param i64) (result i64) (i64.xor (i64.shr_u (local.get 0) (i64.const 7)) (i64.const 5)))
 )`;
 
 type Arg = number | bigint;
@@ -91,7 +97,7 @@ describe('fused memory and constant forms against native WebAssembly', () => {
 
   it('agrees on i64 multiply and rotates by constants', () => {
     fc.assert(fc.property(bits, (x) => {
-      for (const f of ['mulc', 'rotlc', 'rotrc']) same(f, [x]);
+      for (const f of ['mulc', 'rotlc', 'rotrc', 'xs30', 'xs0', 'xs33', 'xsother']) same(f, [x]);
     }), { numRuns: 300 });
   });
 });

@@ -1,6 +1,6 @@
 // v128 memory forms on an already bounds-checked byte range: the caller resolves the
 // effective address (and traps if addr + access size exceeds the memory) and passes the
-// memory's bytes. Little-endian, byte by byte, so no alignment is assumed.
+// memory's bytes. Little-endian through a DataView, so no alignment is assumed.
 // Signature: (w, d, a, mem, addr, lane): loads write the v128 at word d; load_lane reads the
 // vector at a; stores read the vector at a (d unused).
 
@@ -8,11 +8,26 @@ import { A, R, S16, S32, S8, U16, U8, ld, st } from './scratch.js';
 
 export type V128MemOp = (w: Int32Array, d: number, a: number, mem: Uint8Array, addr: number, lane: number) => void;
 
-function rd32(m: Uint8Array, p: number): number {
-  return m[p] | (m[p + 1] << 8) | (m[p + 2] << 16) | (m[p + 3] << 24);
+// A DataView over the memory's bytes, cached per byte array (a grown memory gets a new one).
+let lastMem: Uint8Array | null = null;
+let lastView: DataView = new DataView(new ArrayBuffer(0));
+function viewOf(m: Uint8Array): DataView {
+  if (m !== lastMem) { lastMem = m; lastView = new DataView(m.buffer, m.byteOffset, m.byteLength); }
+  return lastView;
 }
-function wr32(m: Uint8Array, p: number, v: number): void {
-  m[p] = v; m[p + 1] = v >>> 8; m[p + 2] = v >>> 16; m[p + 3] = v >>> 24;
+function rd32(m: Uint8Array, p: number): number {
+  return viewOf(m).getInt32(p, true);
+}
+
+/** v128.load for a run loop holding a DataView: 16 bytes at ea (bounds already checked) to word d. */
+export function v128LoadWords(dv: DataView, ea: number, w: Int32Array, d: number): void {
+  const x0 = dv.getInt32(ea, true), x1 = dv.getInt32(ea + 4, true), x2 = dv.getInt32(ea + 8, true), x3 = dv.getInt32(ea + 12, true);
+  w[d] = x0; w[d + 1] = x1; w[d + 2] = x2; w[d + 3] = x3;
+}
+/** v128.store for a run loop holding a DataView: the v128 at word a to 16 bytes at ea. */
+export function v128StoreWords(dv: DataView, ea: number, w: Int32Array, a: number): void {
+  dv.setInt32(ea, w[a], true); dv.setInt32(ea + 4, w[a + 1], true);
+  dv.setInt32(ea + 8, w[a + 2], true); dv.setInt32(ea + 12, w[a + 3], true);
 }
 
 /** Access sizes in bytes, by mnemonic, for the caller's bounds check. */
@@ -24,11 +39,11 @@ export function v128AccessSize(name: string): number {
 }
 
 export function v128_load(w: Int32Array, d: number, _a: number, m: Uint8Array, p: number): void {
-  w[d] = rd32(m, p); w[d + 1] = rd32(m, p + 4); w[d + 2] = rd32(m, p + 8); w[d + 3] = rd32(m, p + 12);
+  v128LoadWords(viewOf(m), p, w, d);
 }
 
 export function v128_store(w: Int32Array, _d: number, a: number, m: Uint8Array, p: number): void {
-  wr32(m, p, w[a]); wr32(m, p + 4, w[a + 1]); wr32(m, p + 8, w[a + 2]); wr32(m, p + 12, w[a + 3]);
+  v128StoreWords(viewOf(m), p, w, a);
 }
 
 /** loadNxM_s/u: 8 bytes, M lanes of N bits, each extended to 2N bits. */
