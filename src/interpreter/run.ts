@@ -13,6 +13,7 @@ import { I as Op } from './internal-ops.js';
 import { FUEL_CHUNK, Machine, Thrown, readValues, writeValues } from './machine.js';
 import { SCALAR_OPS } from './numerics/table.js';
 import { slowOp } from './slow-ops.js';
+import { SIMD_DIRECT, V128_LOAD_ID, V128_STORE_ID, v128LoadWords, v128StoreWords } from './simd/table.js';
 import { i64_div_s, i64_div_u, i64_rem_s, i64_rem_u } from './numerics/i64.js';
 import { exactCode, fastCode } from './translate.js';
 import type { Compiled } from './translate.js';
@@ -348,7 +349,28 @@ export function execute(m: Machine): boolean {
             g[0] = I[a]; g[1] = I[a + 1]; g[2] = I[a + 2]; g[3] = I[a + 3];
             pc += 3; continue loop;
           }
-          case Op.SLOW:
+          case Op.SLOW: {
+            // SIMD fast paths before the generic slow call: lane ops with v128 operands only,
+            // and v128.load/store on an i32 memory 0 (operands from `base`: address, then the
+            // vector for stores; anything unusual falls through to slowOp's checked path).
+            const sop = code[pc + 1];
+            const direct = SIMD_DIRECT[sop];
+            if (direct !== undefined) {
+              const w = (fp + code[pc + 2]) << 1;
+              direct(I, w, w, w + 4, 0);
+              pc += 7; continue loop;
+            }
+            if ((sop === V128_LOAD_ID || sop === V128_STORE_ID) && code[pc + 3] === 0 && code[pc + 5] === 0
+              && mem !== null && !mem.type.limits.is64) {
+              const w = (fp + code[pc + 2]) << 1;
+              const ea = (I[w] >>> 0) + (code[pc + 4] >>> 0);
+              if (ea + 16 <= u8.length) {
+                if (sop === V128_LOAD_ID) v128LoadWords(dv, ea, I, w);
+                else v128StoreWords(dv, ea, I, w + 2);
+                pc += 7; continue loop;
+              }
+            }
+          }
             m.comp = comp; m.pc = pc; m.fp = fp;
             slowOp(m, inst, code[pc + 1], fp + code[pc + 2], code[pc + 3], code[pc + 4], code[pc + 5], code[pc + 6]);
             mem = inst.memories.length > 0 ? inst.memories[0] : null;
