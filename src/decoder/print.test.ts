@@ -43,7 +43,9 @@ describe('printModule', () => {
 
   it('round-trips the benchmark programs', () => {
     const dir = new URL('../../bench/wasm/', import.meta.url);
-    for (const f of readdirSync(dir).filter((n) => n.endsWith('.wasm') && !n.startsWith('big'))) {
+    // *.v8-gc.wasm are copies in V8's pre-standard GC encoding, for the native column only.
+    const standard = (n: string): boolean => n.endsWith('.wasm') && !n.startsWith('big') && !n.endsWith('.v8-gc.wasm');
+    for (const f of readdirSync(dir).filter(standard)) {
       const m = decodeModule(new Uint8Array(readFileSync(new URL(f, dir))));
       expect(core(reparse(m))).toEqual(core(m));
     }
