@@ -12,32 +12,26 @@
 // Fuel: each basic block starts with FUEL(cost, wasm offset of its first instruction). At a
 // FUEL op every operand-stack entry is materialized in its canonical slot in both modes, so
 // the run loop can switch a frame from fast to exact code at any FUEL op (by wasm offset).
+//
+// Types come from the validator: its side table (validator/side-table.ts) gives, per
+// instruction, the entries popped, the types pushed and the arity of branch targets, so the
+// translator never looks up block, call, tag, global, field or address types itself.
 
 import { InstrReader } from '../decoder/instr-reader.js';
 import { OP, OPS } from '../syntax/opcodes.js';
-import type { SigType } from '../syntax/opcodes.js';
-import type { FuncType, ValType } from '../syntax/types.js';
 import type { FuncInstance, ModuleInstance } from '../runtime/objects.js';
 import type { Module } from '../syntax/module.js';
+import { validationOf } from '../runtime/instantiate.js';
+import type { SideTable } from '../validator/side-table.js';
+import { T_I32, T_I64, T_F32, T_F64, T_V128, T_REF, typeCodeOf } from '../validator/side-table.js';
 import { I } from './internal-ops.js';
 import { Trap } from '../errors.js';
 import { SCALAR_OPS } from './numerics/table.js';
 import { gcBranchForm, gcSlowForm } from './gc/translate-gc.js';
 import { simdImmA } from './simd/handler.js';
 
-/** Value type codes tracked per slot (for moves and for state()). */
-export const T_I32 = 0, T_I64 = 1, T_F32 = 2, T_F64 = 3, T_V128 = 4, T_REF = 5;
-
-export function typeCode(t: ValType): number {
-  switch (t) {
-    case 'i32': return T_I32;
-    case 'i64': return T_I64;
-    case 'f32': return T_F32;
-    case 'f64': return T_F64;
-    case 'v128': return T_V128;
-    default: return T_REF;
-  }
-}
+/** Value type codes tracked per slot (for moves and for state()): the validator's. */
+export { T_I32, T_I64, T_F32, T_F64, T_V128, T_REF };
 
 const slotsOf = (t: number): number => (t === T_V128 ? 2 : 1);
 
@@ -87,8 +81,6 @@ export interface Compiled {
 interface Ctrl {
   kind: number; // see K_* below
   height: number; // type-stack entries below the block's params
-  params: number[];
-  results: number[];
   slot: number; // canonical slot of the entry at `height`
   loopPc: number;
   patches: number[];
@@ -169,52 +161,18 @@ const CONST_ALIAS = -2;
   IMM[I.I64_ROTR] = I.I64_ROTL_IMM; // with the count turned into 64 - n
 }
 
-/**
- * Stack effect of an instruction without a fixed signature in the opcode table (GC ops: the
- * types depend on immediates), as type codes. Such instructions then run as SLOW with
- * immediates (x, y) and the handler registered in slow-ops.ts. Branching instructions
- * (br_on_cast*) need translator support of their own.
- */
-export type StackEffect = (r: InstrReader, m: Module) => [number[], number[]];
-const EFFECTS: (StackEffect | undefined)[] = [];
+/** Whether memory 0 is a 32-bit memory (its loads and stores have dedicated ops). */
+const MEM0_IS32 = new WeakMap<Module, boolean>();
 
-export function registerStackEffect(ops: readonly number[], effect: StackEffect): void {
-  for (const op of ops) EFFECTS[op] = effect;
-}
-
-/** Per-module facts the translator needs, computed once per module. */
-interface ModuleFacts {
-  funcTypeIdx: number[];
-  memIs64: boolean[];
-  tableIs64: boolean[];
-  globalTypes: ValType[];
-  tagTypeIdx: number[];
-}
-const FACTS = new WeakMap<Module, ModuleFacts>();
-
-function factsOf(m: Module): ModuleFacts {
-  let f = FACTS.get(m);
-  if (f) return f;
-  f = { funcTypeIdx: [], memIs64: [], tableIs64: [], globalTypes: [], tagTypeIdx: [] };
-  for (const imp of m.imports) {
-    const d = imp.desc;
-    if (d.kind === 'func') f.funcTypeIdx.push(d.typeIdx);
-    else if (d.kind === 'memory') f.memIs64.push(d.type.limits.is64);
-    else if (d.kind === 'table') f.tableIs64.push(d.type.limits.is64);
-    else if (d.kind === 'global') f.globalTypes.push(d.type.type);
-    else f.tagTypeIdx.push(d.type.typeIdx);
+function mem0Is32(m: Module): boolean {
+  let b = MEM0_IS32.get(m);
+  if (b === undefined) {
+    const imported = m.imports.find((i) => i.desc.kind === 'memory');
+    const t = imported !== undefined ? (imported.desc as { type: { limits: { is64: boolean } } }).type
+      : m.memories[0]?.type;
+    MEM0_IS32.set(m, (b = t !== undefined && !t.limits.is64));
   }
-  for (const fn of m.funcs) f.funcTypeIdx.push(fn.typeIdx);
-  for (const mem of m.memories) f.memIs64.push(mem.type.limits.is64);
-  for (const t of m.tables) f.tableIs64.push(t.type.limits.is64);
-  for (const g of m.globals) f.globalTypes.push(g.type.type);
-  for (const t of m.tags) f.tagTypeIdx.push(t.type.typeIdx);
-  FACTS.set(m, f);
-  return f;
-}
-
-export function funcTypeOf(m: Module, typeIdx: number): FuncType {
-  return m.types[typeIdx].comp as FuncType;
+  return b;
 }
 
 /** Exact-mode twins, keyed by the function. */
@@ -238,7 +196,10 @@ export function translate(func: FuncInstance, exact: boolean): Compiled {
 
 class Translator {
   private readonly m: Module;
-  private readonly facts: ModuleFacts;
+  private readonly mem0Is32: boolean;
+  /** The validator's side table of this function, and the current instruction's index in it. */
+  private readonly side: SideTable;
+  private k = -1;
   private code: number[] = [];
   private pcs: number[] = [];
   private offs: number[] = [];
@@ -275,7 +236,10 @@ class Translator {
   constructor(private readonly func: FuncInstance, private readonly exact: boolean) {
     const inst = func.instance as ModuleInstance;
     this.m = inst.module;
-    this.facts = factsOf(this.m);
+    this.mem0Is32 = mem0Is32(this.m);
+    const v = validationOf(this.m);
+    if (v === undefined) throw new Trap('internal error: function of an unvalidated module');
+    this.side = v.sideTable(func.index);
     this.pcOfOffset = exact ? new Map() : null;
     this.stackAt = exact ? new Map() : null;
   }
@@ -285,14 +249,14 @@ class Translator {
     const type = this.func.type;
     let slot = 0;
     for (const p of type.params) {
-      const t = typeCode(p);
+      const t = typeCodeOf(p);
       this.localTypes.push(t);
       this.localSlots.push(slot);
       slot += slotsOf(t);
     }
     this.numParamSlots = slot;
     for (const d of fn.locals) {
-      const t = typeCode(d.type);
+      const t = typeCodeOf(d.type);
       for (let k = 0; k < d.count; k++) {
         this.localTypes.push(t);
         this.localSlots.push(slot);
@@ -312,8 +276,8 @@ class Translator {
     const numLocalSlots = slot;
     this.stackBase = slot;
     this.maxSlot = slot;
-    this.resultTypes = type.results.map(typeCode);
-    this.ctrl.push(this.newCtrl(K_FUNC, [], this.resultTypes));
+    this.resultTypes = type.results.map(typeCodeOf);
+    this.ctrl.push(this.newCtrl(K_FUNC, 0));
     const r = new InstrReader(body.bytes, body.offset);
     while (r.pos < r.end) {
       r.next();
@@ -340,10 +304,6 @@ class Translator {
   }
 
   // ---- operand stack ----------------------------------------------------------------------
-
-  private get height(): number {
-    return this.sType.length;
-  }
 
   private nextSlot(): number {
     const n = this.sType.length;
@@ -487,52 +447,66 @@ class Translator {
     return this.ctrl[this.ctrl.length - 1];
   }
 
-  private newCtrl(kind: number, params: number[], results: number[]): Ctrl {
-    const height = this.sType.length - params.length;
+  private newCtrl(kind: number, nParams: number): Ctrl {
+    const height = this.sType.length - nParams;
     const slot = height === 0 ? this.stackBase
       : this.sSlot[height - 1] + slotsOf(this.sType[height - 1]);
     return {
-      kind, height, params, results, slot, loopPc: -1, patches: [], catchPatches: [],
+      kind, height, slot, loopPc: -1, patches: [], catchPatches: [],
       elsePatch: -1, dead: false, inner: this.curHandler, outer: this.curHandler, handler: -1,
       hidden: -1,
     };
   }
 
-  private blockSig(bt: null | ValType | number): [number[], number[]] {
-    if (bt === null) return [[], []];
-    if (typeof bt === 'number') {
-      const ft = funcTypeOf(this.m, bt);
-      return [ft.params.map(typeCode), ft.results.map(typeCode)];
-    }
-    return [[], [typeCode(bt)]];
+  // ---- what the validator recorded for the current instruction -------------------------------
+
+  /** Operand-stack entries the instruction consumes. */
+  private recPops(): number {
+    return this.side.pops(this.k);
   }
 
-  private labelTypes(c: Ctrl): number[] {
-    return c.kind === K_LOOP ? c.params : c.results;
+  /** Type code of the instruction's j-th pushed entry. */
+  private recType(j: number): number {
+    return this.side.pushType(this.k, j);
   }
 
-  /** Moves the top values into label c's slots (no pops). */
+  /** Pushes every entry the instruction leaves, with the recorded types. */
+  private pushRecorded(): void {
+    const n = this.side.pushCount(this.k);
+    for (let j = 0; j < n; j++) this.push(this.side.pushType(this.k, j));
+  }
+
+  /** Label arity of the current branch instruction. */
+  private recArity(): number {
+    return this.side.arity(this.k);
+  }
+
+  /**
+   * Moves the top values into label c's slots (no pops). The label's values are the top
+   * `arity` entries (recorded by the validator); their slot kinds are the entries' own.
+   */
   private moveToLabel(c: Ctrl): void {
-    const ts = this.labelTypes(c);
+    const n = this.recArity();
     const h = this.sType.length;
     let dst = c.slot;
-    for (let k = 0; k < ts.length; k++) {
-      const i = h - ts.length + k;
+    for (let k = 0; k < n; k++) {
+      const i = h - n + k;
+      const t = this.sType[i];
       if (this.sAlias[i] === CONST_ALIAS) {
         this.emit(I.CONST, dst, this.sConst[i], this.sConstHi[i]);
       } else {
         const src = this.sAlias[i] >= 0 ? this.sAlias[i] : this.sSlot[i];
-        this.move(dst, src, ts[k]);
+        this.move(dst, src, t);
       }
-      dst += slotsOf(ts[k]);
+      dst += slotsOf(t);
     }
   }
 
   private labelNeedsMoves(c: Ctrl): boolean {
-    const ts = this.labelTypes(c);
+    const n = this.recArity();
     const h = this.sType.length;
-    if (ts.length === 0) return false;
-    const i = h - ts.length;
+    if (n === 0) return false;
+    const i = h - n;
     if (this.sSlot[i] !== c.slot) return true;
     for (let k = i; k < h; k++) if (this.sAlias[k] !== -1) return true;
     return false;
@@ -585,6 +559,7 @@ class Translator {
 
   private instr(r: InstrReader): void {
     const op = r.op;
+    this.k++;
     this.curOffset = r.offset;
     if (this.top.dead) {
       if (op === OP.block || op === OP.loop || op === OP.if || op === OP.try_table || op === OP.try) {
@@ -598,6 +573,10 @@ class Translator {
       if (op !== OP.end && op !== OP.else && op !== OP.catch && op !== OP.catch_all
         && op !== OP.delegate) return;
     } else {
+      // reachable code: the translator's stack must be the validator's
+      if (this.sType.length !== this.side.height(this.k)) {
+        throw new Trap(`internal error: stack height ${this.sType.length} at offset ${r.offset}, validator recorded ${this.side.height(this.k)}`);
+      }
       if (this.exact) {
         this.closeFuel();
         this.openFuel(r.offset);
@@ -617,17 +596,18 @@ class Translator {
         this.setDead();
         return;
       case OP.block: case OP.loop: case OP.if: case OP.try_table: case OP.try: {
-        const [ps, rs] = this.blockSig(r.blockType);
+        // the validator pops a block's parameters and pushes them back as its first values
+        const nParams = this.side.pushCount(this.k);
         let cond = -1;
         if (op === OP.if) cond = this.pop();
         this.materializeAll();
         if (op === OP.try_table) {
           // catch labels are resolved outside the try_table's own label
-          this.openHandler(ps, rs, r);
+          this.openHandler(nParams, r);
           return;
         }
         const c = this.newCtrl(op === OP.block ? K_BLOCK : op === OP.loop ? K_LOOP
-          : op === OP.if ? K_IF : K_TRY, ps, rs);
+          : op === OP.if ? K_IF : K_TRY, nParams);
         if (op === OP.loop) {
           this.closeFuel();
           c.loopPc = this.code.length;
@@ -659,7 +639,7 @@ class Translator {
         c.kind = K_ELSE;
         c.dead = false;
         this.truncate(c.height);
-        for (const t of c.params) this.push(t);
+        this.pushRecorded(); // the block's parameters again
         this.fuelPos = -1;
         return;
       }
@@ -678,7 +658,7 @@ class Translator {
         this.truncate(c.height);
         if (op === OP.catch) {
           const slot = this.nextSlot();
-          for (const t of this.tagParams(r.x)) this.push(t);
+          this.pushRecorded(); // the tag's parameters
           h.catches.push({ kind: 0, tag: r.x, target: this.code.length, slot });
         } else {
           h.catches.push({ kind: 2, tag: -1, target: this.code.length, slot: this.nextSlot() });
@@ -751,38 +731,35 @@ class Translator {
         return;
       }
       case OP.call: case OP.return_call: {
-        const ft = funcTypeOf(this.m, this.facts.funcTypeIdx[r.x]);
-        this.call(op === OP.return_call, ft, (base, n) => op === OP.call
+        this.call(op === OP.return_call, this.recPops(), (base, n) => op === OP.call
           ? [I.CALL, r.x, base] : [I.RETURN_CALL, r.x, base, n]);
         return;
       }
       case OP.call_indirect: case OP.return_call_indirect: {
-        const ft = funcTypeOf(this.m, r.x);
+        const it = this.topType(); // the table's address type
         const idx = this.pop();
-        const idx2 = this.push(T_I32);
+        const idx2 = this.push(it);
         this.materializeAll();
-        if (idx !== idx2) this.move(idx2, idx, T_I32);
+        if (idx !== idx2) this.move(idx2, idx, it);
         this.pop();
         const x = r.x, y = r.y;
-        this.call(op === OP.return_call_indirect, ft, (base, n) =>
+        this.call(op === OP.return_call_indirect, this.recPops() - 1, (base, n) =>
           op === OP.call_indirect ? [I.CALL_INDIRECT, x, y, base, idx2]
             : [I.RETURN_CALL_INDIRECT, x, y, base, idx2, n]);
         return;
       }
       case OP.call_ref: case OP.return_call_ref: {
-        const ft = funcTypeOf(this.m, r.x);
         const ref = this.pop();
         const ref2 = this.push(T_REF);
         this.materializeAll();
         if (ref !== ref2) this.move(ref2, ref, T_REF);
         this.pop();
-        this.call(op === OP.return_call_ref, ft, (base, n) => op === OP.call_ref
+        this.call(op === OP.return_call_ref, this.recPops() - 1, (base, n) => op === OP.call_ref
           ? [I.CALL_REF, base, ref2] : [I.RETURN_CALL_REF, base, ref2, n]);
         return;
       }
       case OP.throw: {
-        const ps = this.tagParams(r.x);
-        const base = this.args(ps.length);
+        const base = this.args(this.recPops());
         this.materializeAll();
         this.emit(I.THROW, r.x, base);
         this.setDead();
@@ -861,14 +838,14 @@ class Translator {
         return;
       }
       case OP.global_get: {
-        const t = typeCode(this.facts.globalTypes[r.x]);
+        const t = this.recType(0);
         const d = this.push(t);
         this.emitDst(t === T_REF ? I.GLOBAL_GET_REF : t === T_V128 ? I.GLOBAL_GET_V128
           : I.GLOBAL_GET, d, r.x);
         return;
       }
       case OP.global_set: {
-        const t = typeCode(this.facts.globalTypes[r.x]);
+        const t = this.topType();
         const a = this.pop();
         this.emit(t === T_REF ? I.GLOBAL_SET_REF : t === T_V128 ? I.GLOBAL_SET_V128
           : I.GLOBAL_SET, r.x, a);
@@ -948,33 +925,24 @@ class Translator {
         this.closeFuel();
         return;
       }
-      case OP.memory_size: case OP.memory_grow: case OP.table_size: case OP.table_grow: {
-        const isMem = op === OP.memory_size || op === OP.memory_grow;
-        const is64 = isMem ? this.facts.memIs64[r.x] : this.facts.tableIs64[r.x];
-        const nParams = op === OP.memory_size || op === OP.table_size ? 0
-          : op === OP.memory_grow ? 1 : 2;
-        this.slowOp(op, nParams, [is64 ? T_I64 : T_I32], r.x, 0, 0);
+      case OP.memory_size: case OP.memory_grow: case OP.table_size: case OP.table_grow:
+      case OP.table_get: case OP.table_set: case OP.table_fill: case OP.elem_drop:
+      case OP.data_drop:
+        this.slowOp(op, r.x, 0, 0);
         return;
-      }
-      case OP.table_get: case OP.table_set: case OP.table_fill: {
-        const n = op === OP.table_get ? 1 : op === OP.table_set ? 2 : 3;
-        this.slowOp(op, n, op === OP.table_get ? [T_REF] : [], r.x, 0, 0);
-        return;
-      }
       case OP.table_copy: case OP.table_init: case OP.memory_init: case OP.memory_copy:
       case OP.memory_fill:
-        this.slowOp(op, 3, [], r.x, r.y, 0);
-        return;
-      case OP.elem_drop: case OP.data_drop:
-        this.slowOp(op, 0, [], r.x, 0, 0);
+        this.slowOp(op, r.x, r.y, 0);
         return;
       case OP.br_on_cast: case OP.br_on_cast_fail: case OP.br_on_cast_desc_eq:
       case OP.br_on_cast_desc_eq_fail: {
         // the SLOW op tests the reference (kept in place) and writes the branch condition to
         // the int word of its slot
+        // operands: the reference (and a descriptor); the label's other values stay below
         const f = gcBranchForm(r)!;
-        const base = this.args(f.nParams);
-        this.truncate(this.sType.length - f.nParams + 1);
+        const nParams = this.recPops() - this.side.pushCount(this.k) + 1;
+        const base = this.args(nParams);
+        this.truncate(this.sType.length - nParams + 1);
         this.materializeAll();
         this.emit(I.SLOW, op, base, f.a, f.b, 0, 0);
         const c = this.ctrl[this.ctrl.length - 1 - r.x];
@@ -990,12 +958,12 @@ class Translator {
         return;
       }
       default: {
-        const gc = gcSlowForm(this.m, r);
+        const gc = gcSlowForm(r);
         if (gc !== null) {
-          this.slowOp(op, gc.nParams, gc.results.map(typeCode), gc.a, gc.b, 0);
+          this.slowOp(op, gc.a, gc.b, 0);
           return;
         }
-        this.generic(r, op, info.params, info.results);
+        this.generic(r, op, info.params);
       }
     }
   }
@@ -1026,12 +994,8 @@ class Translator {
     return s + 3;
   }
 
-  private tagParams(tagIdx: number): number[] {
-    return funcTypeOf(this.m, this.facts.tagTypeIdx[tagIdx]).params.map(typeCode);
-  }
-
-  private call(tail: boolean, ft: FuncType, make: (base: number, n: number) => number[]): void {
-    const n = ft.params.length;
+  /** A call with `n` arguments on top; its results are the recorded pushes. */
+  private call(tail: boolean, n: number, make: (base: number, n: number) => number[]): void {
     const base = this.args(n);
     this.materializeAll();
     let slots = 0;
@@ -1039,11 +1003,11 @@ class Translator {
     this.truncate(this.sType.length - n);
     this.emit(...make(base, slots));
     if (tail) { this.setDead(); return; }
-    for (const t of ft.results) this.push(typeCode(t));
+    this.pushRecorded();
     this.closeFuel();
   }
 
-  private openHandler(ps: number[], rs: number[], r: InstrReader): void {
+  private openHandler(nParams: number, r: InstrReader): void {
     const h = this.handlers.length;
     const handler: Handler = { start: this.code.length, end: -1, parent: this.curHandler,
       delegate: -2, hidden: -1, catches: [] };
@@ -1056,7 +1020,7 @@ class Translator {
       else if (lc.kind === K_FUNC) c.target = -2; // catch to the function label: return
       else lc.catchPatches.push(c);
     }
-    const c = this.newCtrl(K_TRY_TABLE, ps, rs);
+    const c = this.newCtrl(K_TRY_TABLE, nParams);
     c.handler = h;
     c.inner = this.curHandler = h;
     if (this.exact) this.emit(I.NOP);
@@ -1082,7 +1046,7 @@ class Translator {
     for (const p of c.patches) this.code[p] = end;
     for (const k of c.catchPatches) k.target = end;
     this.truncate(c.height);
-    for (const t of c.results) this.push(t);
+    this.pushRecorded(); // the block's results
     this.fuelPos = -1;
     void r;
   }
@@ -1164,35 +1128,29 @@ class Translator {
     return [this.zeroSlot, this.popConst()];
   }
 
-  private slowOp(op: number, nParams: number, results: number[], a: number, b: number,
-    c: number, d = 0): void {
+  /**
+   * A SLOW op with immediates a..d: its operands are the entries the instruction consumes
+   * (from the first one's slot), its results the entries it pushes (validator-recorded).
+   */
+  private slowOp(op: number, a: number, b: number, c: number, d = 0): void {
+    const nParams = this.recPops();
     const base = this.args(nParams);
     this.truncate(this.sType.length - nParams);
-    for (const t of results) this.push(t);
+    this.pushRecorded();
     this.emit(I.SLOW, op, base, a, b, c, d);
   }
 
   /** Instructions with a fixed signature in the opcode table. */
-  private generic(r: InstrReader, op: number, params: readonly SigType[] | null,
-    results: readonly SigType[] | null): void {
-    if (params === null || results === null) {
-      const effect = EFFECTS[op];
-      if (effect === undefined) throw new Trap(`unsupported instruction ${OPS[op].name}`);
-      const [ps, rs] = effect(r, this.m);
-      this.slowOp(op, ps.length, rs, r.x, r.y, 0);
-      return;
-    }
+  private generic(r: InstrReader, op: number, params: readonly unknown[] | null): void {
+    if (params === null) throw new Trap(`internal error: no translation for ${OPS[op].name}`);
     const info = OPS[op];
-    const addrT = info.imms.includes('memarg') || info.imms.includes('memory')
-      ? (this.facts.memIs64[r.memIdx] ? T_I64 : T_I32) : T_I32;
-    const code = (s: SigType): number => (s === 'addr' ? addrT : typeCode(s));
     const hot = HOT[op];
     if (hot >= 0) {
       if (params.length === 2 && IMM[hot] >= 0 && this.topIsConst()) {
         let v = this.popConst();
         let vh = this.constHi;
         const a = this.pop();
-        const d = this.push(code(results[0]));
+        const d = this.push(this.recType(0));
         if (IMM[hot] >= I.I64_ADD_IMM) {
           if (op === OP.i64_sub) { // negate: two's complement of (vh, v)
             vh = (~vh + (v === 0 ? 1 : 0)) | 0;
@@ -1212,11 +1170,11 @@ class Translator {
         if (hot === I.I64_XOR && this.fuseXorShift()) return;
         const b = this.pop();
         const a = this.pop();
-        const d = this.push(code(results[0]));
+        const d = this.push(this.recType(0));
         this.emitDst(hot, d, a, b);
       } else {
         const a = this.pop();
-        const d = this.push(code(results[0]));
+        const d = this.push(this.recType(0));
         this.emitDst(hot, d, a);
       }
       return;
@@ -1226,18 +1184,18 @@ class Translator {
       const a = simdImmA(op, r);
       const lo = r.memOffset % 4294967296;
       const hi = Math.floor(r.memOffset / 4294967296);
-      if (info.imms.includes('memarg')) this.slowOp(op, params.length, results.map(code), a, lo | 0, hi | 0);
-      else this.slowOp(op, params.length, results.map(code), a, 0, 0);
+      if (info.imms.includes('memarg')) this.slowOp(op, a, lo | 0, hi | 0);
+      else this.slowOp(op, a, 0, 0);
       return;
     }
     const memHot = MEM_HOT[op];
     if (info.imms[0] === 'memarg') {
-      if (memHot >= 0 && r.memIdx === 0 && !this.facts.memIs64[0] && r.memOffset < 2 ** 32) {
+      if (memHot >= 0 && r.memIdx === 0 && this.mem0Is32 && r.memOffset < 2 ** 32) {
         const off = r.memOffset | 0;
-        if (results.length === 1) {
+        if (this.side.pushCount(this.k) === 1) { // a load
           const add = this.constAddress() ?? this.foldAddressAdd(0);
           const a = add !== null && add[0] === this.zeroSlot ? -1 : this.pop();
-          const d = this.push(code(results[0]));
+          const d = this.push(this.recType(0));
           this.emitDst(memHot, d, add === null ? a : add[0], off, add === null ? 0 : add[1]);
         } else {
           let add = this.foldAddressAdd(1);
@@ -1250,19 +1208,19 @@ class Translator {
       }
       const lo = r.memOffset % 4294967296;
       const hi = Math.floor(r.memOffset / 4294967296);
-      this.slowOp(op, params.length, results.map(code), r.memIdx, lo | 0, hi | 0, r.lane);
+      this.slowOp(op, r.memIdx, lo | 0, hi | 0, r.lane);
       return;
     }
     const scalar = SCALAR_OPS[op];
-    if (scalar !== undefined && params.length <= 2 && results.length === 1) {
+    if (scalar !== undefined && params.length <= 2 && info.results!.length === 1) {
       if (params.length === 2) {
         const b = this.pop();
         const a = this.pop();
-        const d = this.push(code(results[0]));
+        const d = this.push(this.recType(0));
         this.emitDst(I.NUM, op, d, a, b);
       } else {
         const a = this.pop();
-        const d = this.push(code(results[0]));
+        const d = this.push(this.recType(0));
         this.emitDst(I.NUM, op, d, a, a);
       }
       this.lastDst = this.lastStart + 2;
@@ -1272,10 +1230,10 @@ class Translator {
     if (imms.includes('shuffle')) {
       const l = r.lanes;
       const word = (k: number): number => l[k] | (l[k + 1] << 8) | (l[k + 2] << 16) | (l[k + 3] << 24);
-      this.slowOp(op, params.length, results.map(code), word(0), word(4), word(8), word(12));
+      this.slowOp(op, word(0), word(4), word(8), word(12));
       return;
     }
     const a = imms.includes('lane') ? r.lane : imms.length > 0 ? r.x : 0;
-    this.slowOp(op, params.length, results.map(code), a, r.y, 0);
+    this.slowOp(op, a, r.y, 0);
   }
 }

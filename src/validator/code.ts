@@ -21,6 +21,8 @@ import { canonicalType as canonicalOf } from './canonical.js';
 import type { ModuleContext } from './context.js';
 import { fail } from './context.js';
 import { canonValType, internRef, isBottomHeap, refSub, topHeap, valSub, valTypesSub } from './match.js';
+import type { SideTable } from './side-table.js';
+import { typeCodeOf } from './side-table.js';
 
 /**
  * The validator's own typing rules, one per instruction the opcode table gives no fixed
@@ -315,6 +317,12 @@ export class CodeValidator {
   private vals: Slot[] = [];
   private vh = 0;
   private maxH = 0;
+  /** Lowest stack height since the current instruction began (side-table recording). */
+  private low = 0;
+  /** Label arity of the current branch instruction, or -1 (side-table recording). */
+  private arity = -1;
+  /** When set, the pass records what it learns per instruction (see side-table.ts). */
+  recordInto: SideTable | null = null;
 
   private cKind: number[] = [];
   private cStart: (readonly ValType[])[] = [];
@@ -422,7 +430,9 @@ export class CodeValidator {
       if (this.floorUnreach) return null;
       this.err('type mismatch: instruction requires a value but stack has []');
     }
-    return this.vals[--this.vh];
+    const v = this.vals[--this.vh];
+    if (this.vh < this.low) this.low = this.vh;
+    return v;
   }
 
   private popExpect(t: ValType): Slot {
@@ -431,6 +441,7 @@ export class CodeValidator {
       this.err(`type mismatch: instruction requires [${str(t)}] but stack has []`);
     }
     const a = this.vals[--this.vh];
+    if (this.vh < this.low) this.low = this.vh;
     if (a !== t && a !== null && !valSub(a, t)) {
       this.err(`type mismatch: instruction requires [${str(t)}] but stack has [${str(a)}]`);
     }
@@ -479,6 +490,7 @@ export class CodeValidator {
   private unreachable(): void {
     const top = this.ch - 1;
     this.vh = this.cHeight[top];
+    if (this.vh < this.low) this.low = this.vh;
     this.cUnreach[top] = true;
     this.floorUnreach = true;
   }
@@ -486,7 +498,9 @@ export class CodeValidator {
   private labelTypes(depth: number): readonly ValType[] {
     if (depth >= this.ch) this.err(`unknown label ${depth}`);
     const i = this.ch - 1 - depth;
-    return this.cKind[i] === K.loop ? this.cStart[i] : this.cEnd[i];
+    const ts = this.cKind[i] === K.loop ? this.cStart[i] : this.cEnd[i];
+    this.arity = ts.length;
+    return ts;
   }
 
   private resetInits(to: number): void {
@@ -616,6 +630,13 @@ export class CodeValidator {
     this.ch = 0;
     this.pushCtl(K_FUNC, start, end);
     const rules = this.constMode ? this.gates.konst : this.gates.code;
+    if (this.recordInto !== null && !this.constMode) this.recordLoop(rules);
+    else this.loop(rules);
+    if (r.pos < r.end) fail('operators remaining after end of function', this.fi, r.absPos);
+  }
+
+  private loop(rules: Uint8Array): void {
+    const r = this.r;
     // The loop keeps only the commonest rules inline (fixed signatures without immediates to
     // check, locals); everything else is one call to step(), which keeps this loop small
     // enough for the compiler to optimize as a whole. In function bodies, the commonest
@@ -640,33 +661,61 @@ export class CodeValidator {
           if (x < 0x80) {
             r.offset = base + p;
             r.pos = p + 2;
-            if (f === V_PLAIN_LEB1) {
-              this.plain(OPCODE_1[b]);
-            } else {
-              if (x >= this.nLocals) this.err(`unknown local ${x}`);
-              if (!this.localInit[x]) this.err('uninitialized local');
-              this.push(this.localTypes[x]);
-            }
+            if (f === V_PLAIN_LEB1) this.plain(OPCODE_1[b]);
+            else this.localGet(x);
             continue;
           }
         }
       }
-      const id = r.next();
-      const op = rules[id];
-      if (op === K.generic) {
-        if (PLAIN[id]) this.plain(id); else this.generic(id);
-        continue;
-      }
-      if (op === K.local_get) {
-        const x = r.x;
-        if (x >= this.nLocals) this.err(`unknown local ${x}`);
-        if (!this.localInit[x]) this.err('uninitialized local');
-        this.push(this.localTypes[x]);
-        continue;
-      }
+      this.dispatch(r.next(), rules);
+    }
+  }
+
+  /**
+   * The same pass, one instruction at a time through r.next(), writing each instruction's
+   * stack height, pops, pushed types and branch arity into `recordInto` (side-table.ts).
+   */
+  private recordLoop(rules: Uint8Array): void {
+    const r = this.r;
+    const t = this.recordInto!;
+    const vals = this.vals;
+    let k = 0;
+    let nt = 0;
+    while (this.ch > 0) {
+      const h0 = this.vh;
+      this.low = h0;
+      this.arity = -1;
+      this.dispatch(r.next(), rules);
+      const low = this.low;
+      const vh = this.vh;
+      t.reserve(k, nt + vh - low);
+      const w = t.words;
+      const at = 4 * k++;
+      w[at] = h0;
+      w[at + 1] = h0 - low;
+      w[at + 2] = nt;
+      w[at + 3] = this.arity;
+      for (let i = low; i < vh; i++) t.types[nt++] = typeCodeOf(vals[i]);
+    }
+    t.words[4 * k + 2] = nt;
+    t.count = k;
+  }
+
+  private dispatch(id: number, rules: Uint8Array): void {
+    const op = rules[id];
+    if (op === K.generic) {
+      if (PLAIN[id]) this.plain(id); else this.generic(id);
+    } else if (op === K.local_get) {
+      this.localGet(this.r.x);
+    } else {
       this.step(op, id);
     }
-    if (r.pos < r.end) fail('operators remaining after end of function', this.fi, r.absPos);
+  }
+
+  private localGet(x: number): void {
+    if (x >= this.nLocals) this.err(`unknown local ${x}`);
+    if (!this.localInit[x]) this.err('uninitialized local');
+    this.push(this.localTypes[x]);
   }
 
   /** One instruction with its own typing rule (`op`, a K code; `id` its opcode id). */
@@ -726,6 +775,7 @@ export class CodeValidator {
       }
       case K.br_table: this.brTable(); break;
       case K.return: {
+        this.arity = this.results.length;
         this.popVals(this.results);
         this.unreachable();
         break;
@@ -940,6 +990,7 @@ export class CodeValidator {
         const params = this.blockParams;
         const results = this.blockResults;
         for (const k of r.catches) this.checkCatch(k.kind, k.tag, k.label);
+        this.arity = -1; // not a branch: the clauses' labels are checked, not taken
         this.popVals(params);
         this.pushCtl(op, params, results);
         break;
@@ -1032,6 +1083,7 @@ export class CodeValidator {
         this.popExpect(t); // reports the error
       }
     }
+    if (vh < this.low) this.low = vh;
     for (let i = 0; i < rs.length; i++) vals[vh++] = rs[i];
     this.vh = vh;
     if (vh > this.maxH) this.maxH = vh;
@@ -1122,7 +1174,7 @@ export class CodeValidator {
           this.err(`type mismatch: instruction requires ${r.y} operands but stack has ${avail}`);
         }
         for (let i = Math.min(r.y, avail); i > 0; i--) this.popExpect(t);
-        if (r.y > avail) this.vh = this.cHeight[top];
+        if (r.y > avail) this.vh = this.cHeight[top]; // (low is already there: avail pops)
         this.push(this.refTo(r.x, false, c.features.ops.has('custom-descriptors')));
         return true;
       }

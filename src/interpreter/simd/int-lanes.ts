@@ -6,7 +6,7 @@
 
 import { OPS } from '../../syntax/opcodes.js';
 import {
-  A, B, R, S16, S32, S8, U16, U32, U8, ld, st, viewsFor, type IntView, type V128Op,
+  A, B, R, S16, S32, S8, U16, U8, ld, st, viewsFor, type IntView, type V128Op,
 } from './scratch.js';
 import { mulHiU32 } from '../numerics/i64.js';
 import * as I64 from '../numerics/i64.js';
