@@ -135,6 +135,8 @@ export function execute(m: Machine): boolean {
       let base: number;
       let tail: number; // -1: ordinary call, else the argument slot count to move down
       let next: number; // the return pc of an ordinary call
+      let head: number; // a loop back edge's target: the loop head's FUEL op
+      backEdge: {
       call: {
         switch (code[pc]) {
           case Op.FUEL: {
@@ -167,6 +169,28 @@ export function execute(m: Machine): boolean {
           case Op.NOP: pc += 1; continue loop;
           case Op.UNREACHABLE: throw trap('unreachable');
           case Op.BR: pc = code[pc + 1]; continue loop;
+          case Op.BR_LOOP: head = code[pc + 1]; break backEdge;
+          case Op.BR_IF_LOOP: if (I[(fp + code[pc + 1]) << 1] === 0) { pc += 3; continue loop; } head = code[pc + 2]; break backEdge;
+          case Op.BR_IF_EQ_LOOP: if (!(I[(fp + code[pc + 1]) << 1] === I[(fp + code[pc + 2]) << 1])) { pc += 4; continue loop; } head = code[pc + 3]; break backEdge;
+          case Op.BR_IF_NE_LOOP: if (!(I[(fp + code[pc + 1]) << 1] !== I[(fp + code[pc + 2]) << 1])) { pc += 4; continue loop; } head = code[pc + 3]; break backEdge;
+          case Op.BR_IF_LT_S_LOOP: if (!(I[(fp + code[pc + 1]) << 1] < I[(fp + code[pc + 2]) << 1])) { pc += 4; continue loop; } head = code[pc + 3]; break backEdge;
+          case Op.BR_IF_LT_U_LOOP: if (!((I[(fp + code[pc + 1]) << 1] >>> 0) < (I[(fp + code[pc + 2]) << 1] >>> 0))) { pc += 4; continue loop; } head = code[pc + 3]; break backEdge;
+          case Op.BR_IF_GT_S_LOOP: if (!(I[(fp + code[pc + 1]) << 1] > I[(fp + code[pc + 2]) << 1])) { pc += 4; continue loop; } head = code[pc + 3]; break backEdge;
+          case Op.BR_IF_GT_U_LOOP: if (!((I[(fp + code[pc + 1]) << 1] >>> 0) > (I[(fp + code[pc + 2]) << 1] >>> 0))) { pc += 4; continue loop; } head = code[pc + 3]; break backEdge;
+          case Op.BR_IF_LE_S_LOOP: if (!(I[(fp + code[pc + 1]) << 1] <= I[(fp + code[pc + 2]) << 1])) { pc += 4; continue loop; } head = code[pc + 3]; break backEdge;
+          case Op.BR_IF_LE_U_LOOP: if (!((I[(fp + code[pc + 1]) << 1] >>> 0) <= (I[(fp + code[pc + 2]) << 1] >>> 0))) { pc += 4; continue loop; } head = code[pc + 3]; break backEdge;
+          case Op.BR_IF_GE_S_LOOP: if (!(I[(fp + code[pc + 1]) << 1] >= I[(fp + code[pc + 2]) << 1])) { pc += 4; continue loop; } head = code[pc + 3]; break backEdge;
+          case Op.BR_IF_GE_U_LOOP: if (!((I[(fp + code[pc + 1]) << 1] >>> 0) >= (I[(fp + code[pc + 2]) << 1] >>> 0))) { pc += 4; continue loop; } head = code[pc + 3]; break backEdge;
+          case Op.BR_IF_EQ_IMM_LOOP: if (!(I[(fp + code[pc + 1]) << 1] === code[pc + 2])) { pc += 4; continue loop; } head = code[pc + 3]; break backEdge;
+          case Op.BR_IF_NE_IMM_LOOP: if (!(I[(fp + code[pc + 1]) << 1] !== code[pc + 2])) { pc += 4; continue loop; } head = code[pc + 3]; break backEdge;
+          case Op.BR_IF_LT_S_IMM_LOOP: if (!(I[(fp + code[pc + 1]) << 1] < code[pc + 2])) { pc += 4; continue loop; } head = code[pc + 3]; break backEdge;
+          case Op.BR_IF_LT_U_IMM_LOOP: if (!((I[(fp + code[pc + 1]) << 1] >>> 0) < (code[pc + 2] >>> 0))) { pc += 4; continue loop; } head = code[pc + 3]; break backEdge;
+          case Op.BR_IF_GT_S_IMM_LOOP: if (!(I[(fp + code[pc + 1]) << 1] > code[pc + 2])) { pc += 4; continue loop; } head = code[pc + 3]; break backEdge;
+          case Op.BR_IF_GT_U_IMM_LOOP: if (!((I[(fp + code[pc + 1]) << 1] >>> 0) > (code[pc + 2] >>> 0))) { pc += 4; continue loop; } head = code[pc + 3]; break backEdge;
+          case Op.BR_IF_LE_S_IMM_LOOP: if (!(I[(fp + code[pc + 1]) << 1] <= code[pc + 2])) { pc += 4; continue loop; } head = code[pc + 3]; break backEdge;
+          case Op.BR_IF_LE_U_IMM_LOOP: if (!((I[(fp + code[pc + 1]) << 1] >>> 0) <= (code[pc + 2] >>> 0))) { pc += 4; continue loop; } head = code[pc + 3]; break backEdge;
+          case Op.BR_IF_GE_S_IMM_LOOP: if (!(I[(fp + code[pc + 1]) << 1] >= code[pc + 2])) { pc += 4; continue loop; } head = code[pc + 3]; break backEdge;
+          case Op.BR_IF_GE_U_IMM_LOOP: if (!((I[(fp + code[pc + 1]) << 1] >>> 0) >= (code[pc + 2] >>> 0))) { pc += 4; continue loop; } head = code[pc + 3]; break backEdge;
           case Op.BR_IF: pc = I[(fp + code[pc + 1]) << 1] !== 0 ? code[pc + 2] : pc + 3; continue loop;
           case Op.BR_UNLESS: pc = I[(fp + code[pc + 1]) << 1] === 0 ? code[pc + 2] : pc + 3; continue loop;
           case Op.BR_TABLE: {
@@ -455,6 +479,11 @@ export function execute(m: Machine): boolean {
           case Op.I32_SHL_IMM: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a << b; pc += 4; continue loop; }
           case Op.I32_SHR_S_IMM: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a >> b; pc += 4; continue loop; }
           case Op.I32_SHR_U_IMM: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a >>> b; pc += 4; continue loop; }
+          case Op.I32_ROTL_IMM: { // b in 0..31
+            const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3];
+            I[(fp + code[pc + 1]) << 1] = b === 0 ? a : (a << b) | (a >>> (32 - b));
+            pc += 4; continue loop;
+          }
           case Op.I32_EQ_IMM: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a === b ? 1 : 0; pc += 4; continue loop; }
           case Op.I32_NE_IMM: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a !== b ? 1 : 0; pc += 4; continue loop; }
           case Op.I32_LT_S_IMM: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a < b ? 1 : 0; pc += 4; continue loop; }
@@ -901,6 +930,11 @@ export function execute(m: Machine): boolean {
         u8 = mem !== null ? mem.u8 : EMPTY_U8;
         dv = mem !== null ? mem.view : EMPTY_DV;
       }
+      continue loop;
+      }
+      // ---- a taken loop back edge (the *_LOOP branches): pay the head block's fuel here ----
+      const cost = code[head + 1];
+      if (fuel >= cost) { fuel -= cost; pc = head + 3; } else pc = head;
     }
   } catch (e) {
     // leave the faulting frame's state behind for the unwinder and for stack traces
