@@ -103,6 +103,18 @@ export const enum I {
   BR_IF_EQ_IMM_LOOP, BR_IF_NE_IMM_LOOP, BR_IF_LT_S_IMM_LOOP, BR_IF_LT_U_IMM_LOOP,
   BR_IF_GT_S_IMM_LOOP, BR_IF_GT_U_IMM_LOOP, BR_IF_LE_S_IMM_LOOP, BR_IF_LE_U_IMM_LOOP,
   BR_IF_GE_S_IMM_LOOP, BR_IF_GE_U_IMM_LOOP,
+  // v128 in registers (fast and exact mode): lane ops of SIMD_DIRECT (simd/table.ts) on any
+  // slots, so locals feed them without MOV_V128 (d a b sop / d a sop; sop = wasm OpInfo id),
+  // and v128.load/store on an i32 memory 0 like the scalar ones (d/addr value off add)
+  V128_BIN, V128_UN, V128_LOAD, V128_STORE,
+  // other non-memory v128 instructions in registers: SIMD_OPS[sop](w, d, a, b, x) with
+  //   V128_LANE d a b sop lane     (lane immediate; scalar operands/results: splat, shifts,
+  //                                 extract/replace_lane, bitmask, all_true, ...)
+  //   V128_TERN d a b c sop        (bitselect, relaxed madd/laneselect/dot_add)
+  //   V128_SHUFFLE d a b id        (id: interned lane pattern, simd/handler.ts)
+  V128_LANE, V128_TERN, V128_SHUFFLE,
+  // the commonest lane ops inline in the run loop: d a b
+  I32X4_ADD, I32X4_SUB, I32X4_MUL, F32X4_ADD, F32X4_SUB, F32X4_MUL, V128_AND, V128_OR, V128_XOR,
   COUNT,
 }
 
@@ -121,7 +133,9 @@ export function operandCount(op: number): number {
     case I.I64_EXTEND_I32_U: case I.F64_CONVERT_I32_S: case I.F64_CONVERT_I32_U:
       return 2;
     case I.FUEL_MOV: return 2;
-    case I.I64_XOR_SHR_U_IMM: return 3;
+    case I.I64_XOR_SHR_U_IMM: case I.V128_UN: return 3;
+    case I.V128_BIN: case I.V128_LOAD: case I.V128_STORE: case I.V128_SHUFFLE: return 4;
+    case I.V128_LANE: case I.V128_TERN: return 5;
     case I.RETURN_CALL: case I.RETURN_CALL_REF: case I.CONST: case I.FUEL_CONST: return 3;
     case I.CALL_INDIRECT: case I.SELECT: case I.SELECT_REF: case I.SELECT_V128: return 4;
     case I.RETURN_CALL_INDIRECT: case I.CONST_V128: return 5;

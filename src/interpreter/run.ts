@@ -13,7 +13,10 @@ import { I as Op } from './internal-ops.js';
 import { FUEL_CHUNK, Machine, Thrown, readValues, writeValues } from './machine.js';
 import { SCALAR_OPS } from './numerics/table.js';
 import { slowOp } from './slow-ops.js';
-import { SIMD_DIRECT, V128_LOAD_ID, V128_STORE_ID, v128LoadWords, v128StoreWords } from './simd/table.js';
+import { SIMD_DIRECT, SIMD_OPS, i8x16_shuffle } from './simd/table.js';
+import { shuffleLanes } from './simd/handler.js';
+
+const F32X4_ADD_ID = OP.f32x4_add, F32X4_SUB_ID = OP.f32x4_sub, F32X4_MUL_ID = OP.f32x4_mul;
 import { i64_div_s, i64_div_u, i64_rem_s, i64_rem_u } from './numerics/i64.js';
 import { exactCode, fastCode } from './translate.js';
 import type { Compiled } from './translate.js';
@@ -373,28 +376,77 @@ export function execute(m: Machine): boolean {
             g[0] = I[a]; g[1] = I[a + 1]; g[2] = I[a + 2]; g[3] = I[a + 3];
             pc += 3; continue loop;
           }
-          case Op.SLOW: {
-            // SIMD fast paths before the generic slow call: lane ops with v128 operands only,
-            // and v128.load/store on an i32 memory 0 (operands from `base`: address, then the
-            // vector for stores; anything unusual falls through to slowOp's checked path).
-            const sop = code[pc + 1];
-            const direct = SIMD_DIRECT[sop];
-            if (direct !== undefined) {
-              const w = (fp + code[pc + 2]) << 1;
-              direct(I, w, w, w + 4, 0);
-              pc += 7; continue loop;
-            }
-            if ((sop === V128_LOAD_ID || sop === V128_STORE_ID) && code[pc + 3] === 0 && code[pc + 5] === 0
-              && mem !== null && !mem.type.limits.is64) {
-              const w = (fp + code[pc + 2]) << 1;
-              const ea = (I[w] >>> 0) + (code[pc + 4] >>> 0);
-              if (ea + 16 <= u8.length) {
-                if (sop === V128_LOAD_ID) v128LoadWords(dv, ea, I, w);
-                else v128StoreWords(dv, ea, I, w + 2);
-                pc += 7; continue loop;
-              }
-            }
+          case Op.V128_BIN:
+            SIMD_DIRECT[code[pc + 4]]!(I, (fp + code[pc + 1]) << 1, (fp + code[pc + 2]) << 1, (fp + code[pc + 3]) << 1, 0);
+            pc += 5; continue loop;
+          case Op.V128_UN: {
+            const a = (fp + code[pc + 2]) << 1;
+            SIMD_DIRECT[code[pc + 3]]!(I, (fp + code[pc + 1]) << 1, a, a, 0);
+            pc += 4; continue loop;
           }
+          case Op.V128_LANE:
+            SIMD_OPS[code[pc + 4]]!(I, (fp + code[pc + 1]) << 1, (fp + code[pc + 2]) << 1, (fp + code[pc + 3]) << 1, code[pc + 5]);
+            pc += 6; continue loop;
+          case Op.V128_TERN:
+            SIMD_OPS[code[pc + 5]]!(I, (fp + code[pc + 1]) << 1, (fp + code[pc + 2]) << 1, (fp + code[pc + 3]) << 1, (fp + code[pc + 4]) << 1);
+            pc += 6; continue loop;
+          case Op.V128_SHUFFLE:
+            i8x16_shuffle(I, (fp + code[pc + 1]) << 1, (fp + code[pc + 2]) << 1, (fp + code[pc + 3]) << 1, shuffleLanes(code[pc + 4]));
+            pc += 5; continue loop;
+          // lanewise: every lane of a and b is read before d is written (d may be a or b)
+          case Op.I32X4_ADD: case Op.I32X4_SUB: case Op.I32X4_MUL: case Op.V128_AND: case Op.V128_OR:
+          case Op.V128_XOR: {
+            const d = (fp + code[pc + 1]) << 1, a = (fp + code[pc + 2]) << 1, b = (fp + code[pc + 3]) << 1;
+            const a0 = I[a], a1 = I[a + 1], a2 = I[a + 2], a3 = I[a + 3];
+            const b0 = I[b], b1 = I[b + 1], b2 = I[b + 2], b3 = I[b + 3];
+            switch (code[pc]) {
+              case Op.I32X4_ADD: I[d] = a0 + b0; I[d + 1] = a1 + b1; I[d + 2] = a2 + b2; I[d + 3] = a3 + b3; break;
+              case Op.I32X4_SUB: I[d] = a0 - b0; I[d + 1] = a1 - b1; I[d + 2] = a2 - b2; I[d + 3] = a3 - b3; break;
+              case Op.I32X4_MUL:
+                I[d] = Math.imul(a0, b0); I[d + 1] = Math.imul(a1, b1); I[d + 2] = Math.imul(a2, b2); I[d + 3] = Math.imul(a3, b3);
+                break;
+              case Op.V128_AND: I[d] = a0 & b0; I[d + 1] = a1 & b1; I[d + 2] = a2 & b2; I[d + 3] = a3 & b3; break;
+              case Op.V128_OR: I[d] = a0 | b0; I[d + 1] = a1 | b1; I[d + 2] = a2 | b2; I[d + 3] = a3 | b3; break;
+              default: I[d] = a0 ^ b0; I[d + 1] = a1 ^ b1; I[d + 2] = a2 ^ b2; I[d + 3] = a3 ^ b3;
+            }
+            pc += 4; continue loop;
+          }
+          case Op.F32X4_ADD: case Op.F32X4_SUB: case Op.F32X4_MUL: {
+            // f32 results computed in f64 round exactly; a NaN lane takes the lane ops' NaN rule
+            const op = code[pc];
+            const d = (fp + code[pc + 1]) << 1, a = (fp + code[pc + 2]) << 1, b = (fp + code[pc + 3]) << 1;
+            let r0, r1, r2, r3;
+            if (op === Op.F32X4_MUL) {
+              r0 = F32[a] * F32[b]; r1 = F32[a + 1] * F32[b + 1]; r2 = F32[a + 2] * F32[b + 2]; r3 = F32[a + 3] * F32[b + 3];
+            } else if (op === Op.F32X4_ADD) {
+              r0 = F32[a] + F32[b]; r1 = F32[a + 1] + F32[b + 1]; r2 = F32[a + 2] + F32[b + 2]; r3 = F32[a + 3] + F32[b + 3];
+            } else {
+              r0 = F32[a] - F32[b]; r1 = F32[a + 1] - F32[b + 1]; r2 = F32[a + 2] - F32[b + 2]; r3 = F32[a + 3] - F32[b + 3];
+            }
+            if (r0 === r0 && r1 === r1 && r2 === r2 && r3 === r3) {
+              F32[d] = r0; F32[d + 1] = r1; F32[d + 2] = r2; F32[d + 3] = r3;
+            } else {
+              SIMD_OPS[op === Op.F32X4_MUL ? F32X4_MUL_ID : op === Op.F32X4_ADD ? F32X4_ADD_ID : F32X4_SUB_ID]!(I, d, a, b, 0);
+            }
+            pc += 4; continue loop;
+          }
+          case Op.V128_LOAD: {
+            const ea = ((I[(fp + code[pc + 2]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
+            if (ea + 16 > u8.length) throw trap(OOB_MEMORY);
+            const d = (fp + code[pc + 1]) << 1;
+            I[d] = dv.getInt32(ea, true); I[d + 1] = dv.getInt32(ea + 4, true);
+            I[d + 2] = dv.getInt32(ea + 8, true); I[d + 3] = dv.getInt32(ea + 12, true);
+            pc += 5; continue loop;
+          }
+          case Op.V128_STORE: {
+            const ea = ((I[(fp + code[pc + 1]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
+            if (ea + 16 > u8.length) throw trap(OOB_MEMORY);
+            const v = (fp + code[pc + 2]) << 1;
+            dv.setInt32(ea, I[v], true); dv.setInt32(ea + 4, I[v + 1], true);
+            dv.setInt32(ea + 8, I[v + 2], true); dv.setInt32(ea + 12, I[v + 3], true);
+            pc += 5; continue loop;
+          }
+          case Op.SLOW:
             m.comp = comp; m.pc = pc; m.fp = fp;
             slowOp(m, inst, code[pc + 1], fp + code[pc + 2], code[pc + 3], code[pc + 4], code[pc + 5], code[pc + 6]);
             mem = inst.memories.length > 0 ? inst.memories[0] : null;

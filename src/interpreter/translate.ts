@@ -28,7 +28,8 @@ import { I } from './internal-ops.js';
 import { Trap } from '../errors.js';
 import { SCALAR_OPS } from './numerics/table.js';
 import { gcBranchForm, gcSlowForm } from './gc/translate-gc.js';
-import { simdImmA } from './simd/handler.js';
+import { internShuffle, simdImmA } from './simd/handler.js';
+import { SIMD_DIRECT, SIMD_OPS } from './simd/table.js';
 
 /** Value type codes tracked per slot (for moves and for state()): the validator's. */
 export { T_I32, T_I64, T_F32, T_F64, T_V128, T_REF };
@@ -108,6 +109,8 @@ const I32_CMP_NOT = new Int16Array(I.COUNT).fill(-1);
 const IMM = new Int16Array(I.COUNT).fill(-1);
 /** Branch -> its loop back-edge form (internal-ops.ts, *_LOOP), else -1. */
 const LOOP_OF = new Int16Array(I.COUNT).fill(-1);
+/** Distinct v128 constants given a frame slot per function (each costs a write per call). */
+const MAX_V128_CONSTS = 32;
 /** Operand-stack alias marking a constant that has not been written to its slot yet. */
 const CONST_ALIAS = -2;
 {
@@ -132,6 +135,11 @@ const CONST_ALIAS = -2;
   const stores = ['i32_store', 'i64_store', 'f32_store', 'f64_store', 'i32_store8', 'i32_store16',
     'i64_store8', 'i64_store16', 'i64_store32'];
   stores.forEach((n, k) => { MEM_HOT[OP[n]] = I.I32_STORE + k; });
+  const v128Hot = ['i32x4_add', 'i32x4_sub', 'i32x4_mul', 'f32x4_add', 'f32x4_sub', 'f32x4_mul',
+    'v128_and', 'v128_or', 'v128_xor'];
+  v128Hot.forEach((n, k) => { HOT[OP[n]] = I.I32X4_ADD + k; });
+  MEM_HOT[OP.v128_load] = I.V128_LOAD;
+  MEM_HOT[OP.v128_store] = I.V128_STORE;
   const cmps = ['eq', 'ne', 'lt_s', 'lt_u', 'gt_s', 'gt_u', 'le_s', 'le_u', 'ge_s', 'ge_u'];
   const inverse = [1, 0, 8, 9, 6, 7, 4, 5, 2, 3];
   cmps.forEach((n, k) => {
@@ -227,6 +235,13 @@ class Translator {
   private readonly localSlots: number[] = [];
   private stackBase = 0;
   private hiddenNext = 0;
+  /**
+   * v128.const values -> their frame slot. A vector constant in a loop would otherwise be
+   * rewritten (CONST_V128, 5 words) on every iteration; fast code writes each distinct one
+   * once at entry and reads it in place. The slots are reserved in both modes (the frame
+   * layout of fast and exact code must match).
+   */
+  private readonly v128Consts = new Map<string, number>();
   private zeroSlot = 0;
   private handlers: Handler[] = [];
   private curHandler = -1;
@@ -274,10 +289,29 @@ class Translator {
     // hidden slots: one per legacy `try` (counted by a quick pre-scan)
     const body = fn.body;
     const scan = new InstrReader(body.bytes, body.offset);
+    // and one v128 slot per distinct v128.const (see v128Consts)
     let tries = 0;
-    while (scan.pos < scan.end) if (scan.next() === OP.try) tries++;
+    const consts: Int32Array[] = [];
+    while (scan.pos < scan.end) {
+      const op = scan.next();
+      if (op === OP.try) tries++;
+      else if (op === OP.v128_const) {
+        const v = scan.v128;
+        const key = `${v[0]},${v[1]},${v[2]},${v[3]}`;
+        if (!this.v128Consts.has(key) && this.v128Consts.size < MAX_V128_CONSTS) {
+          this.v128Consts.set(key, -1);
+          consts.push(Int32Array.from(v));
+        }
+      }
+    }
     this.hiddenNext = slot;
     slot += tries;
+    for (const v of consts) {
+      this.v128Consts.set(`${v[0]},${v[1]},${v[2]},${v[3]}`, slot);
+      // fast code writes the constants once per call, at entry; exact code ignores these slots
+      if (!this.exact) this.emit(I.CONST_V128, slot, v[0], v[1], v[2], v[3]);
+      slot += 2;
+    }
     // one slot that is zeroed on entry and never written: the base of constant addresses
     // (same layout in fast and exact code, which share frames)
     this.zeroSlot = slot++;
@@ -892,6 +926,13 @@ class Translator {
         return;
       }
       case OP.v128_const: {
+        const cs = this.exact ? undefined : this.v128Consts.get(`${r.v128[0]},${r.v128[1]},${r.v128[2]},${r.v128[3]}`);
+        if (cs !== undefined) { // an alias of its constant slot, like a local.get
+          this.push(T_V128);
+          this.sAlias[this.sAlias.length - 1] = cs;
+          this.aliases++;
+          return;
+        }
         const d = this.push(T_V128);
         this.emitDst(I.CONST_V128, d, r.v128[0], r.v128[1], r.v128[2], r.v128[3]);
         return;
@@ -1203,7 +1244,37 @@ class Translator {
       }
       return;
     }
-    if (info.prefix === 0xfd) {
+    if (info.prefix === 0xfd && (SIMD_OPS[op] !== undefined || op === OP.i8x16_shuffle)) {
+      // in register form (operands from their slots or aliases)
+      if (SIMD_DIRECT[op] === undefined) {
+        if (params.length === 3) {
+          const c = this.pop();
+          const b = this.pop();
+          const a = this.pop();
+          const d = this.push(this.recType(0));
+          this.emitDst(I.V128_TERN, d, a, b, c, op);
+          return;
+        }
+        const b = params.length === 2 ? this.pop() : -1;
+        const a = this.pop();
+        const d = this.push(this.recType(0));
+        if (op === OP.i8x16_shuffle) this.emitDst(I.V128_SHUFFLE, d, a, b, internShuffle(r.lanes));
+        else this.emitDst(I.V128_LANE, d, a, b < 0 ? a : b, op, info.laneCount > 0 ? r.lane : 0);
+        return;
+      }
+      if (params.length === 2) {
+        const b = this.pop();
+        const a = this.pop();
+        const d = this.push(T_V128);
+        this.emitDst(I.V128_BIN, d, a, b, op);
+      } else {
+        const a = this.pop();
+        const d = this.push(T_V128);
+        this.emitDst(I.V128_UN, d, a, op);
+      }
+      return;
+    }
+    if (info.prefix === 0xfd && MEM_HOT[op] < 0) {
       // v128 instructions run in simd/handler.ts, which defines its immediate `a`
       const a = simdImmA(op, r);
       const lo = r.memOffset % 4294967296;

@@ -44,6 +44,13 @@ export function internShuffle(lanes: ArrayLike<number>): number {
   return id;
 }
 
+/** The lane pattern of an interned shuffle id. */
+export function shuffleLanes(id: number): Uint8Array {
+  const lanes = shuffles[id];
+  if (lanes === undefined) throw new Trap('unsupported instruction i8x16.shuffle (lanes not interned)');
+  return lanes;
+}
+
 /**
  * The SLOW immediate `a` translate.ts passes for a v128 instruction, from the instruction
  * reader's fields: shuffle -> interned lane pattern, *_lane memory ops -> memIdx | lane << 24,
@@ -61,9 +68,7 @@ function simdHandler(m: Machine, inst: ModuleInstance, op: number, base: number,
   const w = base << 1;
   const at = OPERAND_WORDS[op]!;
   if (op === OP.i8x16_shuffle) {
-    const lanes = shuffles[a];
-    if (lanes === undefined) throw new Trap('unsupported instruction i8x16.shuffle (lanes not interned)');
-    i8x16_shuffle(I, w, w, w + 4, lanes);
+    i8x16_shuffle(I, w, w, w + 4, shuffleLanes(a));
     return;
   }
   const memOp = SIMD_MEM_OPS[op];
