@@ -94,15 +94,6 @@ export const enum I {
   FUEL_CONST, //    d lo hi
   // fast mode: x ^ (x >>> n) on i64 (xorshift / splitmix hashing):  d x n
   I64_XOR_SHR_U_IMM,
-  // fast mode: loop back edges. Same operands as the branch they replace, whose target is the
-  // loop head's FUEL op; when taken they charge that block's cost themselves and jump past
-  // it (one dispatch less per iteration), or land on the FUEL op when fuel is short.
-  BR_LOOP, BR_IF_LOOP,
-  BR_IF_EQ_LOOP, BR_IF_NE_LOOP, BR_IF_LT_S_LOOP, BR_IF_LT_U_LOOP, BR_IF_GT_S_LOOP,
-  BR_IF_GT_U_LOOP, BR_IF_LE_S_LOOP, BR_IF_LE_U_LOOP, BR_IF_GE_S_LOOP, BR_IF_GE_U_LOOP,
-  BR_IF_EQ_IMM_LOOP, BR_IF_NE_IMM_LOOP, BR_IF_LT_S_IMM_LOOP, BR_IF_LT_U_IMM_LOOP,
-  BR_IF_GT_S_IMM_LOOP, BR_IF_GT_U_IMM_LOOP, BR_IF_LE_S_IMM_LOOP, BR_IF_LE_U_IMM_LOOP,
-  BR_IF_GE_S_IMM_LOOP, BR_IF_GE_U_IMM_LOOP,
   // v128 in registers (fast and exact mode): lane ops of SIMD_DIRECT (simd/table.ts) on any
   // slots, so locals feed them without MOV_V128 (d a b sop / d a sop; sop = wasm OpInfo id),
   // and v128.load/store on an i32 memory 0 like the scalar ones (d/addr value off add)
@@ -122,8 +113,8 @@ export const enum I {
 export function operandCount(op: number): number {
   switch (op) {
     case I.NOP: case I.UNREACHABLE: return 0;
-    case I.BR: case I.BR_LOOP: case I.THROW_REF: case I.RETHROW: case I.REF_NULL: return 1;
-    case I.FUEL: case I.BR_IF: case I.BR_IF_LOOP: case I.BR_UNLESS: case I.RETURN: case I.CALL: case I.CALL_REF:
+    case I.BR: case I.THROW_REF: case I.RETHROW: case I.REF_NULL: return 1;
+    case I.FUEL: case I.BR_IF: case I.BR_UNLESS: case I.RETURN: case I.CALL: case I.CALL_REF:
     case I.THROW: case I.BR_ON_NULL: case I.BR_ON_NON_NULL: case I.MOV: case I.MOV_REF:
     case I.MOV_V128: case I.REF_FUNC: case I.REF_IS_NULL: case I.REF_AS_NON_NULL:
     case I.GLOBAL_GET: case I.GLOBAL_SET: case I.GLOBAL_GET_REF: case I.GLOBAL_SET_REF:

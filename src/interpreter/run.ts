@@ -138,8 +138,8 @@ export function execute(m: Machine): boolean {
       let base: number;
       let tail: number; // -1: ordinary call, else the argument slot count to move down
       let next: number; // the return pc of an ordinary call
-      let head: number; // a loop back edge's target: the loop head's FUEL op
-      backEdge: {
+      let head: number; // where control arrives after a branch (taken or not) or a return
+      arrive: {
       call: {
         switch (code[pc]) {
           case Op.FUEL: {
@@ -171,50 +171,28 @@ export function execute(m: Machine): boolean {
           }
           case Op.NOP: pc += 1; continue loop;
           case Op.UNREACHABLE: throw trap('unreachable');
-          case Op.BR: pc = code[pc + 1]; continue loop;
-          case Op.BR_LOOP: head = code[pc + 1]; break backEdge;
-          case Op.BR_IF_LOOP: if (I[(fp + code[pc + 1]) << 1] === 0) { pc += 3; continue loop; } head = code[pc + 2]; break backEdge;
-          case Op.BR_IF_EQ_LOOP: if (!(I[(fp + code[pc + 1]) << 1] === I[(fp + code[pc + 2]) << 1])) { pc += 4; continue loop; } head = code[pc + 3]; break backEdge;
-          case Op.BR_IF_NE_LOOP: if (!(I[(fp + code[pc + 1]) << 1] !== I[(fp + code[pc + 2]) << 1])) { pc += 4; continue loop; } head = code[pc + 3]; break backEdge;
-          case Op.BR_IF_LT_S_LOOP: if (!(I[(fp + code[pc + 1]) << 1] < I[(fp + code[pc + 2]) << 1])) { pc += 4; continue loop; } head = code[pc + 3]; break backEdge;
-          case Op.BR_IF_LT_U_LOOP: if (!((I[(fp + code[pc + 1]) << 1] >>> 0) < (I[(fp + code[pc + 2]) << 1] >>> 0))) { pc += 4; continue loop; } head = code[pc + 3]; break backEdge;
-          case Op.BR_IF_GT_S_LOOP: if (!(I[(fp + code[pc + 1]) << 1] > I[(fp + code[pc + 2]) << 1])) { pc += 4; continue loop; } head = code[pc + 3]; break backEdge;
-          case Op.BR_IF_GT_U_LOOP: if (!((I[(fp + code[pc + 1]) << 1] >>> 0) > (I[(fp + code[pc + 2]) << 1] >>> 0))) { pc += 4; continue loop; } head = code[pc + 3]; break backEdge;
-          case Op.BR_IF_LE_S_LOOP: if (!(I[(fp + code[pc + 1]) << 1] <= I[(fp + code[pc + 2]) << 1])) { pc += 4; continue loop; } head = code[pc + 3]; break backEdge;
-          case Op.BR_IF_LE_U_LOOP: if (!((I[(fp + code[pc + 1]) << 1] >>> 0) <= (I[(fp + code[pc + 2]) << 1] >>> 0))) { pc += 4; continue loop; } head = code[pc + 3]; break backEdge;
-          case Op.BR_IF_GE_S_LOOP: if (!(I[(fp + code[pc + 1]) << 1] >= I[(fp + code[pc + 2]) << 1])) { pc += 4; continue loop; } head = code[pc + 3]; break backEdge;
-          case Op.BR_IF_GE_U_LOOP: if (!((I[(fp + code[pc + 1]) << 1] >>> 0) >= (I[(fp + code[pc + 2]) << 1] >>> 0))) { pc += 4; continue loop; } head = code[pc + 3]; break backEdge;
-          case Op.BR_IF_EQ_IMM_LOOP: if (!(I[(fp + code[pc + 1]) << 1] === code[pc + 2])) { pc += 4; continue loop; } head = code[pc + 3]; break backEdge;
-          case Op.BR_IF_NE_IMM_LOOP: if (!(I[(fp + code[pc + 1]) << 1] !== code[pc + 2])) { pc += 4; continue loop; } head = code[pc + 3]; break backEdge;
-          case Op.BR_IF_LT_S_IMM_LOOP: if (!(I[(fp + code[pc + 1]) << 1] < code[pc + 2])) { pc += 4; continue loop; } head = code[pc + 3]; break backEdge;
-          case Op.BR_IF_LT_U_IMM_LOOP: if (!((I[(fp + code[pc + 1]) << 1] >>> 0) < (code[pc + 2] >>> 0))) { pc += 4; continue loop; } head = code[pc + 3]; break backEdge;
-          case Op.BR_IF_GT_S_IMM_LOOP: if (!(I[(fp + code[pc + 1]) << 1] > code[pc + 2])) { pc += 4; continue loop; } head = code[pc + 3]; break backEdge;
-          case Op.BR_IF_GT_U_IMM_LOOP: if (!((I[(fp + code[pc + 1]) << 1] >>> 0) > (code[pc + 2] >>> 0))) { pc += 4; continue loop; } head = code[pc + 3]; break backEdge;
-          case Op.BR_IF_LE_S_IMM_LOOP: if (!(I[(fp + code[pc + 1]) << 1] <= code[pc + 2])) { pc += 4; continue loop; } head = code[pc + 3]; break backEdge;
-          case Op.BR_IF_LE_U_IMM_LOOP: if (!((I[(fp + code[pc + 1]) << 1] >>> 0) <= (code[pc + 2] >>> 0))) { pc += 4; continue loop; } head = code[pc + 3]; break backEdge;
-          case Op.BR_IF_GE_S_IMM_LOOP: if (!(I[(fp + code[pc + 1]) << 1] >= code[pc + 2])) { pc += 4; continue loop; } head = code[pc + 3]; break backEdge;
-          case Op.BR_IF_GE_U_IMM_LOOP: if (!((I[(fp + code[pc + 1]) << 1] >>> 0) >= (code[pc + 2] >>> 0))) { pc += 4; continue loop; } head = code[pc + 3]; break backEdge;
-          case Op.BR_IF: pc = I[(fp + code[pc + 1]) << 1] !== 0 ? code[pc + 2] : pc + 3; continue loop;
-          case Op.BR_UNLESS: pc = I[(fp + code[pc + 1]) << 1] === 0 ? code[pc + 2] : pc + 3; continue loop;
+          case Op.BR: head = code[pc + 1]; break arrive;
+          case Op.BR_IF: head = I[(fp + code[pc + 1]) << 1] !== 0 ? code[pc + 2] : pc + 3; break arrive;
+          case Op.BR_UNLESS: head = I[(fp + code[pc + 1]) << 1] === 0 ? code[pc + 2] : pc + 3; break arrive;
           case Op.BR_TABLE: {
             const n = code[pc + 2];
             let i = I[(fp + code[pc + 1]) << 1] >>> 0;
             if (i > n) i = n;
-            pc = code[pc + 3 + i];
-            continue loop;
+            head = code[pc + 3 + i];
+            break arrive;
           }
-          case Op.BR_IF_EQ: pc = I[(fp + code[pc + 1]) << 1] === I[(fp + code[pc + 2]) << 1] ? code[pc + 3] : pc + 4; continue loop;
-          case Op.BR_IF_NE: pc = I[(fp + code[pc + 1]) << 1] !== I[(fp + code[pc + 2]) << 1] ? code[pc + 3] : pc + 4; continue loop;
-          case Op.BR_IF_LT_S: pc = I[(fp + code[pc + 1]) << 1] < I[(fp + code[pc + 2]) << 1] ? code[pc + 3] : pc + 4; continue loop;
-          case Op.BR_IF_LT_U: pc = (I[(fp + code[pc + 1]) << 1] >>> 0) < (I[(fp + code[pc + 2]) << 1] >>> 0) ? code[pc + 3] : pc + 4; continue loop;
-          case Op.BR_IF_GT_S: pc = I[(fp + code[pc + 1]) << 1] > I[(fp + code[pc + 2]) << 1] ? code[pc + 3] : pc + 4; continue loop;
-          case Op.BR_IF_GT_U: pc = (I[(fp + code[pc + 1]) << 1] >>> 0) > (I[(fp + code[pc + 2]) << 1] >>> 0) ? code[pc + 3] : pc + 4; continue loop;
-          case Op.BR_IF_LE_S: pc = I[(fp + code[pc + 1]) << 1] <= I[(fp + code[pc + 2]) << 1] ? code[pc + 3] : pc + 4; continue loop;
-          case Op.BR_IF_LE_U: pc = (I[(fp + code[pc + 1]) << 1] >>> 0) <= (I[(fp + code[pc + 2]) << 1] >>> 0) ? code[pc + 3] : pc + 4; continue loop;
-          case Op.BR_IF_GE_S: pc = I[(fp + code[pc + 1]) << 1] >= I[(fp + code[pc + 2]) << 1] ? code[pc + 3] : pc + 4; continue loop;
-          case Op.BR_IF_GE_U: pc = (I[(fp + code[pc + 1]) << 1] >>> 0) >= (I[(fp + code[pc + 2]) << 1] >>> 0) ? code[pc + 3] : pc + 4; continue loop;
-          case Op.BR_ON_NULL: pc = R[fp + code[pc + 1]] === null ? code[pc + 2] : pc + 3; continue loop;
-          case Op.BR_ON_NON_NULL: pc = R[fp + code[pc + 1]] !== null ? code[pc + 2] : pc + 3; continue loop;
+          case Op.BR_IF_EQ: head = I[(fp + code[pc + 1]) << 1] === I[(fp + code[pc + 2]) << 1] ? code[pc + 3] : pc + 4; break arrive;
+          case Op.BR_IF_NE: head = I[(fp + code[pc + 1]) << 1] !== I[(fp + code[pc + 2]) << 1] ? code[pc + 3] : pc + 4; break arrive;
+          case Op.BR_IF_LT_S: head = I[(fp + code[pc + 1]) << 1] < I[(fp + code[pc + 2]) << 1] ? code[pc + 3] : pc + 4; break arrive;
+          case Op.BR_IF_LT_U: head = (I[(fp + code[pc + 1]) << 1] >>> 0) < (I[(fp + code[pc + 2]) << 1] >>> 0) ? code[pc + 3] : pc + 4; break arrive;
+          case Op.BR_IF_GT_S: head = I[(fp + code[pc + 1]) << 1] > I[(fp + code[pc + 2]) << 1] ? code[pc + 3] : pc + 4; break arrive;
+          case Op.BR_IF_GT_U: head = (I[(fp + code[pc + 1]) << 1] >>> 0) > (I[(fp + code[pc + 2]) << 1] >>> 0) ? code[pc + 3] : pc + 4; break arrive;
+          case Op.BR_IF_LE_S: head = I[(fp + code[pc + 1]) << 1] <= I[(fp + code[pc + 2]) << 1] ? code[pc + 3] : pc + 4; break arrive;
+          case Op.BR_IF_LE_U: head = (I[(fp + code[pc + 1]) << 1] >>> 0) <= (I[(fp + code[pc + 2]) << 1] >>> 0) ? code[pc + 3] : pc + 4; break arrive;
+          case Op.BR_IF_GE_S: head = I[(fp + code[pc + 1]) << 1] >= I[(fp + code[pc + 2]) << 1] ? code[pc + 3] : pc + 4; break arrive;
+          case Op.BR_IF_GE_U: head = (I[(fp + code[pc + 1]) << 1] >>> 0) >= (I[(fp + code[pc + 2]) << 1] >>> 0) ? code[pc + 3] : pc + 4; break arrive;
+          case Op.BR_ON_NULL: head = R[fp + code[pc + 1]] === null ? code[pc + 2] : pc + 3; break arrive;
+          case Op.BR_ON_NON_NULL: head = R[fp + code[pc + 1]] !== null ? code[pc + 2] : pc + 3; break arrive;
           case Op.RETURN: {
             const src = fp + code[pc + 1];
             const n = code[pc + 2];
@@ -247,7 +225,8 @@ export function execute(m: Machine): boolean {
               u8 = mem !== null ? mem.u8 : EMPTY_U8;
               dv = mem !== null ? mem.view : EMPTY_DV;
             }
-            continue loop;
+            head = pc;
+            break arrive;
           }
           case Op.CALL:
             callee = funcs[code[pc + 1]];
@@ -546,16 +525,16 @@ export function execute(m: Machine): boolean {
           case Op.I32_LE_U_IMM: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = (a >>> 0) <= (b >>> 0) ? 1 : 0; pc += 4; continue loop; }
           case Op.I32_GE_S_IMM: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a >= b ? 1 : 0; pc += 4; continue loop; }
           case Op.I32_GE_U_IMM: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = (a >>> 0) >= (b >>> 0) ? 1 : 0; pc += 4; continue loop; }
-          case Op.BR_IF_EQ_IMM: { const a = I[(fp + code[pc + 1]) << 1], b = code[pc + 2]; pc = a === b ? code[pc + 3] : pc + 4; continue loop; }
-          case Op.BR_IF_NE_IMM: { const a = I[(fp + code[pc + 1]) << 1], b = code[pc + 2]; pc = a !== b ? code[pc + 3] : pc + 4; continue loop; }
-          case Op.BR_IF_LT_S_IMM: { const a = I[(fp + code[pc + 1]) << 1], b = code[pc + 2]; pc = a < b ? code[pc + 3] : pc + 4; continue loop; }
-          case Op.BR_IF_LT_U_IMM: { const a = I[(fp + code[pc + 1]) << 1], b = code[pc + 2]; pc = (a >>> 0) < (b >>> 0) ? code[pc + 3] : pc + 4; continue loop; }
-          case Op.BR_IF_GT_S_IMM: { const a = I[(fp + code[pc + 1]) << 1], b = code[pc + 2]; pc = a > b ? code[pc + 3] : pc + 4; continue loop; }
-          case Op.BR_IF_GT_U_IMM: { const a = I[(fp + code[pc + 1]) << 1], b = code[pc + 2]; pc = (a >>> 0) > (b >>> 0) ? code[pc + 3] : pc + 4; continue loop; }
-          case Op.BR_IF_LE_S_IMM: { const a = I[(fp + code[pc + 1]) << 1], b = code[pc + 2]; pc = a <= b ? code[pc + 3] : pc + 4; continue loop; }
-          case Op.BR_IF_LE_U_IMM: { const a = I[(fp + code[pc + 1]) << 1], b = code[pc + 2]; pc = (a >>> 0) <= (b >>> 0) ? code[pc + 3] : pc + 4; continue loop; }
-          case Op.BR_IF_GE_S_IMM: { const a = I[(fp + code[pc + 1]) << 1], b = code[pc + 2]; pc = a >= b ? code[pc + 3] : pc + 4; continue loop; }
-          case Op.BR_IF_GE_U_IMM: { const a = I[(fp + code[pc + 1]) << 1], b = code[pc + 2]; pc = (a >>> 0) >= (b >>> 0) ? code[pc + 3] : pc + 4; continue loop; }
+          case Op.BR_IF_EQ_IMM: { const a = I[(fp + code[pc + 1]) << 1], b = code[pc + 2]; head = a === b ? code[pc + 3] : pc + 4; break arrive; }
+          case Op.BR_IF_NE_IMM: { const a = I[(fp + code[pc + 1]) << 1], b = code[pc + 2]; head = a !== b ? code[pc + 3] : pc + 4; break arrive; }
+          case Op.BR_IF_LT_S_IMM: { const a = I[(fp + code[pc + 1]) << 1], b = code[pc + 2]; head = a < b ? code[pc + 3] : pc + 4; break arrive; }
+          case Op.BR_IF_LT_U_IMM: { const a = I[(fp + code[pc + 1]) << 1], b = code[pc + 2]; head = (a >>> 0) < (b >>> 0) ? code[pc + 3] : pc + 4; break arrive; }
+          case Op.BR_IF_GT_S_IMM: { const a = I[(fp + code[pc + 1]) << 1], b = code[pc + 2]; head = a > b ? code[pc + 3] : pc + 4; break arrive; }
+          case Op.BR_IF_GT_U_IMM: { const a = I[(fp + code[pc + 1]) << 1], b = code[pc + 2]; head = (a >>> 0) > (b >>> 0) ? code[pc + 3] : pc + 4; break arrive; }
+          case Op.BR_IF_LE_S_IMM: { const a = I[(fp + code[pc + 1]) << 1], b = code[pc + 2]; head = a <= b ? code[pc + 3] : pc + 4; break arrive; }
+          case Op.BR_IF_LE_U_IMM: { const a = I[(fp + code[pc + 1]) << 1], b = code[pc + 2]; head = (a >>> 0) <= (b >>> 0) ? code[pc + 3] : pc + 4; break arrive; }
+          case Op.BR_IF_GE_S_IMM: { const a = I[(fp + code[pc + 1]) << 1], b = code[pc + 2]; head = a >= b ? code[pc + 3] : pc + 4; break arrive; }
+          case Op.BR_IF_GE_U_IMM: { const a = I[(fp + code[pc + 1]) << 1], b = code[pc + 2]; head = (a >>> 0) >= (b >>> 0) ? code[pc + 3] : pc + 4; break arrive; }
           // ---- i64 on (lo, hi) words ----
           case Op.I64_EQZ: {
             const a = (fp + code[pc + 2]) << 1;
@@ -972,7 +951,6 @@ export function execute(m: Machine): boolean {
       }
       comp = cc;
       code = cc.code;
-      pc = 0;
       fp = base;
       if (callee.instance !== inst) {
         inst = callee.instance!;
@@ -982,11 +960,16 @@ export function execute(m: Machine): boolean {
         u8 = mem !== null ? mem.u8 : EMPTY_U8;
         dv = mem !== null ? mem.view : EMPTY_DV;
       }
-      continue loop;
+      head = 0;
       }
-      // ---- a taken loop back edge (the *_LOOP branches): pay the head block's fuel here ----
-      const cost = code[head + 1];
-      if (fuel >= cost) { fuel -= cost; pc = head + 3; } else pc = head;
+      // ---- arrival after a branch or return: blocks start with FUEL (translate.ts), which is
+      // paid here instead of dispatched (a FUEL op short of fuel runs as usual: it refills,
+      // switches to exact code or pauses)
+      if (code[head] === Op.FUEL) {
+        const cost = code[head + 1];
+        if (fuel >= cost) { fuel -= cost; pc = head + 3; continue loop; }
+      }
+      pc = head;
     }
   } catch (e) {
     // leave the faulting frame's state behind for the unwinder and for stack traces

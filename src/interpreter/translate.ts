@@ -107,8 +107,6 @@ const I32_CMP = new Int16Array(I.COUNT).fill(-1);
 const I32_CMP_NOT = new Int16Array(I.COUNT).fill(-1);
 /** Internal op -> its variant with a constant right operand, else -1. */
 const IMM = new Int16Array(I.COUNT).fill(-1);
-/** Branch -> its loop back-edge form (internal-ops.ts, *_LOOP), else -1. */
-const LOOP_OF = new Int16Array(I.COUNT).fill(-1);
 /** Distinct v128 constants given a frame slot per function (each costs a write per call). */
 const MAX_V128_CONSTS = 32;
 /** Operand-stack alias marking a constant that has not been written to its slot yet. */
@@ -147,8 +145,6 @@ const CONST_ALIAS = -2;
     I32_CMP_NOT[I.I32_EQ_IMM + k] = I.BR_IF_EQ_IMM + inverse[k];
     I32_CMP[I.I32_EQ + k] = I.BR_IF_EQ + k;
     I32_CMP[I.I32_EQ_IMM + k] = I.BR_IF_EQ_IMM + k;
-    LOOP_OF[I.BR_IF_EQ + k] = I.BR_IF_EQ_LOOP + k;
-    LOOP_OF[I.BR_IF_EQ_IMM + k] = I.BR_IF_EQ_IMM_LOOP + k;
     IMM[I.I32_EQ + k] = I.I32_EQ_IMM + k;
   });
   IMM[I.I32_ADD] = I.I32_ADD_IMM;
@@ -162,8 +158,6 @@ const CONST_ALIAS = -2;
   IMM[I.I32_SHR_U] = I.I32_SHR_U_IMM;
   IMM[I.I32_ROTL] = I.I32_ROTL_IMM;
   IMM[I.I32_ROTR] = I.I32_ROTL_IMM; // with the count turned into 32 - n
-  LOOP_OF[I.BR] = I.BR_LOOP;
-  LOOP_OF[I.BR_IF] = I.BR_IF_LOOP;
   IMM[I.I64_ADD] = I.I64_ADD_IMM;
   IMM[I.I64_SUB] = I.I64_ADD_IMM; // with the constant negated
   IMM[I.I64_AND] = I.I64_AND_IMM;
@@ -562,7 +556,7 @@ class Translator {
       return;
     }
     if (c.kind === K_LOOP) {
-      this.emit(this.loopHeadHasFuel(c) ? I.BR_LOOP : I.BR, c.loopPc);
+      this.emit(I.BR, c.loopPc);
     } else {
       const at = this.emit(I.BR, -1);
       c.patches.push(at + 1);
@@ -575,25 +569,11 @@ class Translator {
     return n;
   }
 
-  /**
-   * Records a jump-target word to patch: for loops now, for blocks at their end. `pos` is in
-   * the last instruction emitted; a loop back edge there becomes its *_LOOP form.
-   */
+  /** Records a jump-target word to patch: for loops now, for blocks at their end. */
   private target(l: number, pos: number): void {
     const c = this.ctrl[this.ctrl.length - 1 - l];
-    if (c.kind === K_LOOP) {
-      this.code[pos] = c.loopPc;
-      const at = this.pcs[this.pcs.length - 1];
-      const loopOp = LOOP_OF[this.code[at]];
-      if (loopOp >= 0 && this.loopHeadHasFuel(c)) this.code[at] = loopOp;
-    } else {
-      c.patches.push(pos);
-    }
-  }
-
-  /** Fast mode: the loop's head is a FUEL op a back edge can pay for (see *_LOOP ops). */
-  private loopHeadHasFuel(c: Ctrl): boolean {
-    return !this.exact && c.loopPc < this.code.length && this.code[c.loopPc] === I.FUEL;
+    if (c.kind === K_LOOP) this.code[pos] = c.loopPc;
+    else c.patches.push(pos);
   }
 
   private br(l: number): void {
