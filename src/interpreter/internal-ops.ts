@@ -57,6 +57,7 @@ export const enum I {
   // i32 with a constant right operand (fast mode):  d a imm
   I32_ADD_IMM, I32_MUL_IMM, I32_AND_IMM, I32_OR_IMM, I32_XOR_IMM, I32_SHL_IMM, I32_SHR_S_IMM,
   I32_SHR_U_IMM, I32_ROTL_IMM, // (rotr by a constant is rotl by 32 - n)
+  I32_ADD_IMM2, //   d1 a1 imm1 d2 a2 imm2   two i32.add-constant results stored to locals, in order
   I32_EQ_IMM, I32_NE_IMM, I32_LT_S_IMM, I32_LT_U_IMM, I32_GT_S_IMM, I32_GT_U_IMM, I32_LE_S_IMM,
   I32_LE_U_IMM, I32_GE_S_IMM, I32_GE_U_IMM,
   // fused compare-with-constant + branch:  a imm t
@@ -88,6 +89,9 @@ export const enum I {
   // fused f64.load + f64 binop whose right operand is the loaded value (fast mode):
   //   d a t addr off add       (t = the load's slot, still written: the NaN path reads it)
   F64_ADD_LOAD, F64_SUB_LOAD, F64_MUL_LOAD,
+  // the same, followed by f64.store of the result to the address it loaded from (x[i] += v):
+  //   d a t addr off add
+  F64_ADD_LOAD_STORE, F64_SUB_LOAD_STORE, F64_MUL_LOAD_STORE,
   // exact mode: charge one unit of fuel, then MOV / CONST (the FUEL op of a local.get,
   // local.set or const merged with its only instruction; out of fuel pauses here)
   FUEL_MOV, //      d a
@@ -133,7 +137,9 @@ export function operandCount(op: number): number {
     case I.I64_ADD_IMM: case I.I64_AND_IMM: case I.I64_OR_IMM: case I.I64_XOR_IMM:
     case I.I64_SHL_IMM: case I.I64_SHR_S_IMM: case I.I64_SHR_U_IMM: case I.I64_MUL_IMM:
     case I.I64_ROTL_IMM: case I.NUM: return 4;
-    case I.SLOW: case I.F64_ADD_LOAD: case I.F64_SUB_LOAD: case I.F64_MUL_LOAD: return 6;
+    case I.SLOW: case I.F64_ADD_LOAD: case I.F64_SUB_LOAD: case I.F64_MUL_LOAD:
+    case I.F64_ADD_LOAD_STORE: case I.F64_SUB_LOAD_STORE: case I.F64_MUL_LOAD_STORE:
+    case I.I32_ADD_IMM2: return 6;
     case I.I32_LOAD: case I.I64_LOAD: case I.F32_LOAD: case I.F64_LOAD: case I.I32_LOAD8_S:
     case I.I32_LOAD8_U: case I.I32_LOAD16_S: case I.I32_LOAD16_U: case I.I64_LOAD8_S:
     case I.I64_LOAD8_U: case I.I64_LOAD16_S: case I.I64_LOAD16_U: case I.I64_LOAD32_S:

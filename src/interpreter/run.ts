@@ -510,6 +510,10 @@ export function execute(m: Machine): boolean {
           case Op.I32_SHL_IMM: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a << b; pc += 4; continue loop; }
           case Op.I32_SHR_S_IMM: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a >> b; pc += 4; continue loop; }
           case Op.I32_SHR_U_IMM: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a >>> b; pc += 4; continue loop; }
+          case Op.I32_ADD_IMM2:
+            I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] + code[pc + 3]) | 0;
+            I[(fp + code[pc + 4]) << 1] = (I[(fp + code[pc + 5]) << 1] + code[pc + 6]) | 0;
+            pc += 7; continue loop;
           case Op.I32_ROTL_IMM: { // b in 0..31
             const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3];
             I[(fp + code[pc + 1]) << 1] = b === 0 ? a : (a << b) | (a >>> (32 - b));
@@ -876,17 +880,21 @@ export function execute(m: Machine): boolean {
             pc += 5; continue loop;
           }
           // ---- f64.load fused into the right operand of an f64 binop: d a t addr off add ----
-          case Op.F64_ADD_LOAD: case Op.F64_SUB_LOAD: case Op.F64_MUL_LOAD: {
+          case Op.F64_ADD_LOAD: case Op.F64_SUB_LOAD: case Op.F64_MUL_LOAD:
+          case Op.F64_ADD_LOAD_STORE: case Op.F64_SUB_LOAD_STORE: case Op.F64_MUL_LOAD_STORE: {
             const ea = ((I[(fp + code[pc + 4]) << 1] + code[pc + 6]) >>> 0) + (code[pc + 5] >>> 0);
             if (ea + 8 > u8.length) throw trap(OOB_MEMORY);
             const t = fp + code[pc + 3], a = fp + code[pc + 2], d = fp + code[pc + 1];
             const v = dv.getFloat64(ea, true);
             F64[t] = v;
             const op = code[pc];
+            const k = (op - Op.F64_ADD_LOAD) % 3; // 0 add, 1 sub, 2 mul
             const x = F64[a];
-            const r = op === Op.F64_MUL_LOAD ? x * v : op === Op.F64_ADD_LOAD ? x + v : x - v;
+            const r = k === 2 ? x * v : k === 0 ? x + v : x - v;
             if (r === r) F64[d] = r;
-            else (op === Op.F64_MUL_LOAD ? F64_MUL : op === Op.F64_ADD_LOAD ? F64_ADD : F64_SUB)(I, d << 1, a << 1, t << 1);
+            else (k === 2 ? F64_MUL : k === 0 ? F64_ADD : F64_SUB)(I, d << 1, a << 1, t << 1);
+            // the store goes where the load read: in bounds already
+            if (op >= Op.F64_ADD_LOAD_STORE) dv.setFloat64(ea, F64[d], true);
             pc += 7; continue loop;
           }
           default:

@@ -861,6 +861,7 @@ class Translator {
           this.code[this.lastDst] = ls; // the producer writes the local directly
           this.lastDst = -1;
           this.pop();
+          this.mergeAddImm();
         } else {
           const src = this.pop();
           this.move(ls, src, t);
@@ -1142,6 +1143,67 @@ class Translator {
   }
 
   /**
+   * Fast mode: an i64 shift or rotate reads only the low 6 bits of its count, so a count just
+   * made by i64.extend_i32_[su] (into a temporary) can be the i32 itself: the extend is
+   * dropped and the count entry aliases its source.
+   */
+  private dropCountExtend(): void {
+    const h = this.sType.length - 1;
+    const s = this.lastStart;
+    if (this.exact || this.lastDst < 0 || this.code.length !== this.lastEnd || this.lastEnd - s !== 3
+      || (this.code[s] !== I.I64_EXTEND_I32_U && this.code[s] !== I.I64_EXTEND_I32_S)
+      || this.sAlias[h] !== -1 || this.code[s + 1] !== this.sSlot[h] || this.sSlot[h] < this.stackBase) return;
+    const src = this.code[s + 2];
+    this.code.length = s;
+    this.pcs.pop();
+    this.offs.pop();
+    this.lastDst = -1;
+    if (src !== this.sSlot[h]) { this.sAlias[h] = src; this.aliases++; }
+  }
+
+  /**
+   * Fast mode: `F64_<op>_LOAD t a u addr off 0` just emitted, and this f64.store (offset `off`)
+   * writes its result t (a temporary) back to the same address: x[i] op= v becomes one
+   * F64_<op>_LOAD_STORE. Returns false when the pattern does not match.
+   */
+  private fuseLoadOpStore(off: number): boolean {
+    const h = this.sType.length - 1;
+    const s = this.lastStart;
+    if (this.exact || h < 1 || this.lastDst < 0 || this.code.length !== this.lastEnd
+      || this.lastEnd - s !== 7 || this.sAlias[h] !== -1) return false;
+    const op = this.code[s];
+    if (op !== I.F64_ADD_LOAD && op !== I.F64_SUB_LOAD && op !== I.F64_MUL_LOAD) return false;
+    const d = this.code[s + 1], t = this.code[s + 3], addr = this.code[s + 4];
+    const a = this.sAlias[h - 1];
+    const addrSlot = a >= 0 ? a : a === -1 ? this.sSlot[h - 1] : -1;
+    if (d !== this.sSlot[h] || d < this.stackBase || addrSlot !== addr || addr === d || addr === t
+      || this.code[s + 5] !== off || this.code[s + 6] !== 0) return false;
+    this.code[s] = op - I.F64_ADD_LOAD + I.F64_ADD_LOAD_STORE;
+    this.pop();
+    this.pop();
+    this.lastDst = -1;
+    return true;
+  }
+
+  /**
+   * Fast mode: the i32.add-constant just emitted had its result retargeted to a local, right
+   * after another such add into a local: the two become one I32_ADD_IMM2 (pointer and counter
+   * increments come in runs). Adjacent instructions of one basic block: no label between.
+   */
+  private mergeAddImm(): void {
+    const s = this.lastStart;
+    const n = this.pcs.length;
+    if (this.code[s] !== I.I32_ADD_IMM || this.code.length !== s + 4 || n < 2) return;
+    const prev = this.pcs[n - 2];
+    if (prev + 4 !== s || this.code[prev] !== I.I32_ADD_IMM || this.code[prev + 1] >= this.stackBase) return;
+    for (const h of this.handlers) if (h.start === s || h.end === s) return;
+    this.code[prev] = I.I32_ADD_IMM2;
+    this.code.splice(s, 1);
+    this.pcs.pop();
+    this.offs.pop();
+  }
+
+  /**
    * Fast mode: `I64_SHR_U_IMM t x n` just emitted, producing the left operand (a temporary),
    * with x itself as the right operand: i64.xor becomes one I64_XOR_SHR_U_IMM d x n.
    */
@@ -1213,6 +1275,8 @@ class Translator {
       if (params.length === 2) {
         if ((hot === I.F64_ADD || hot === I.F64_SUB || hot === I.F64_MUL) && this.fuseF64Load(hot)) return;
         if (hot === I.I64_XOR && this.fuseXorShift()) return;
+        if (hot === I.I64_SHL || hot === I.I64_SHR_S || hot === I.I64_SHR_U || hot === I.I64_ROTL
+          || hot === I.I64_ROTR) this.dropCountExtend();
         const b = this.pop();
         const a = this.pop();
         const d = this.push(this.recType(0));
@@ -1273,6 +1337,7 @@ class Translator {
           const d = this.push(this.recType(0));
           this.emitDst(memHot, d, add === null ? a : add[0], off, add === null ? 0 : add[1]);
         } else {
+          if (memHot === I.F64_STORE && this.fuseLoadOpStore(off)) return;
           let add = this.foldAddressAdd(1);
           const v = this.pop();
           if (add === null) add = this.constAddress();
