@@ -39,6 +39,33 @@ const wat = `(module
     (local.set 1 (i64.add (local.get 0) (i64.const 1)))
     (i64.xor (i64.shr_u (local.get 1) (i64.const 33)) (local.get 1)))
   (func (export "xsother") (param i64) (result i64) (i64.xor (i64.shr_u (local.get 0) (i64.const 7)) (i64.const 5)))
+  ;; x[i] op= v (F64_*_LOAD_STORE) and look-alikes that must not fuse
+  (func (export "fadd_st") (param i32 i64) (result i64)
+    (f64.store offset=8 (local.get 0) (f64.add (f64.reinterpret_i64 (local.get 1)) (f64.load offset=8 (local.get 0))))
+    (i64.load offset=8 (local.get 0)))
+  (func (export "fsub_st") (param i32 i64) (result i64)
+    (f64.store offset=8 (local.get 0) (f64.sub (f64.reinterpret_i64 (local.get 1)) (f64.load offset=8 (local.get 0))))
+    (i64.load offset=8 (local.get 0)))
+  (func (export "fmul_st") (param i32 i64) (result i64)
+    (f64.store offset=8 (local.get 0) (f64.mul (f64.reinterpret_i64 (local.get 1)) (f64.load offset=8 (local.get 0))))
+    (i64.load offset=8 (local.get 0)))
+  (func (export "fadd_other") (param i32 i64) (result i64)
+    (f64.store offset=16 (local.get 0) (f64.add (f64.reinterpret_i64 (local.get 1)) (f64.load offset=8 (local.get 0))))
+    (i64.load offset=16 (local.get 0)))
+  ;; runs of i32.add-constant into locals (I32_ADD_IMM2), the second reading the first
+  (func (export "addimm2") (param i32) (result i32) (local i32 i32 i32)
+    (local.set 1 (i32.add (local.get 0) (i32.const 5)))
+    (local.set 2 (i32.add (local.get 1) (i32.const -7)))
+    (local.set 3 (i32.add (local.get 2) (i32.const 0x7fffffff)))
+    (local.set 0 (i32.add (local.get 0) (i32.const 1)))
+    (i32.xor (i32.xor (local.get 0) (local.get 1)) (i32.xor (local.get 2) (local.get 3))))
+  ;; i64 shift counts made by extend (the extend is dropped)
+  (func (export "shl_x") (param i64 i32) (result i64) (i64.shl (local.get 0) (i64.extend_i32_u (local.get 1))))
+  (func (export "shr_s_x") (param i64 i32) (result i64) (i64.shr_s (local.get 0) (i64.extend_i32_s (local.get 1))))
+  (func (export "shr_u_x") (param i64 i32) (result i64)
+    (i64.shr_u (local.get 0) (i64.extend_i32_u (i32.and (local.get 1) (i32.const 31)))))
+  (func (export "rotl_x") (param i64 i32) (result i64) (i64.rotl (local.get 0) (i64.extend_i32_u (local.get 1))))
+  (func (export "rotr_x") (param i64 i32) (result i64) (i64.rotr (local.get 0) (i64.extend_i32_s (local.get 1))))
 )`;
 
 type Arg = number | bigint;
@@ -92,6 +119,28 @@ describe('fused memory and constant forms against native WebAssembly', () => {
         else if (!(isNaN64(w as bigint) && isNaN64(g as bigint))) expect({ f, a, x, y, g }).toEqual({ f, a, x, y, g: w });
       }
       same('fcopy', [a]);
+    }), { numRuns: 300 });
+  });
+
+  it('agrees on f64 load-op-store back to the same address', () => {
+    const isNaN64 = (x: bigint): boolean => (x & 0x7fffffffffffffffn) > 0x7ff0000000000000n;
+    fc.assert(fc.property(addr, bits, bits, (a, x, y) => {
+      const p = Math.max(0, Math.min(a, 65520)) & ~7;
+      for (const f of ['fadd_st', 'fsub_st', 'fmul_st', 'fadd_other']) {
+        same('st64', [p + 8, y]);
+        native.st64(p + 8, y);
+        const w = want(f, [a, x]);
+        const g = call(f, [a, x]);
+        if (w === 'trap') expect(String(g)).toMatch(/^trap: out of bounds memory access/);
+        else if (!(isNaN64(w as bigint) && isNaN64(g as bigint))) expect({ f, a, x, y, g }).toEqual({ f, a, x, y, g: w });
+      }
+    }), { numRuns: 300 });
+  });
+
+  it('agrees on paired add-constants and on i64 shift counts made by extend', () => {
+    fc.assert(fc.property(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), bits, (n, x) => {
+      same('addimm2', [n]);
+      for (const f of ['shl_x', 'shr_s_x', 'shr_u_x', 'rotl_x', 'rotr_x']) same(f, [x, n]);
     }), { numRuns: 300 });
   });
 
