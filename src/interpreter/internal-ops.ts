@@ -58,6 +58,7 @@ export const enum I {
   I32_ADD_IMM, I32_MUL_IMM, I32_AND_IMM, I32_OR_IMM, I32_XOR_IMM, I32_SHL_IMM, I32_SHR_S_IMM,
   I32_SHR_U_IMM, I32_ROTL_IMM, // (rotr by a constant is rotl by 32 - n)
   I32_ADD_IMM2, //   d1 a1 imm1 d2 a2 imm2   two i32.add-constant results stored to locals, in order
+  I32_ADD_IMM_BR, // d a imm t            i32.add of a constant, then BR t (while-loop steps)
   I32_EQ_IMM, I32_NE_IMM, I32_LT_S_IMM, I32_LT_U_IMM, I32_GT_S_IMM, I32_GT_U_IMM, I32_LE_S_IMM,
   I32_LE_U_IMM, I32_GE_S_IMM, I32_GE_U_IMM,
   // fused compare-with-constant + branch:  a imm t
@@ -86,6 +87,8 @@ export const enum I {
   // stores: addr value off add
   I32_STORE, I64_STORE, F32_STORE, F64_STORE, I32_STORE8, I32_STORE16, I64_STORE8, I64_STORE16,
   I64_STORE32,
+  // stores of a constant (fast mode): addr imm off add (I64_STORE_IMM: addr lo off add hi)
+  I32_STORE_IMM, I32_STORE8_IMM, I32_STORE16_IMM, I64_STORE_IMM,
   // fused f64.load + f64 binop whose right operand is the loaded value (fast mode):
   //   d a t addr off add       (t = the load's slot, still written: the NaN path reads it)
   F64_ADD_LOAD, F64_SUB_LOAD, F64_MUL_LOAD,
@@ -145,7 +148,9 @@ export function operandCount(op: number): number {
     case I.I64_LOAD8_U: case I.I64_LOAD16_S: case I.I64_LOAD16_U: case I.I64_LOAD32_S:
     case I.I64_LOAD32_U: case I.I32_STORE: case I.I64_STORE: case I.F32_STORE: case I.F64_STORE:
     case I.I32_STORE8: case I.I32_STORE16: case I.I64_STORE8: case I.I64_STORE16:
-    case I.I64_STORE32: return 4;
+    case I.I64_STORE32: case I.I32_STORE_IMM: case I.I32_STORE8_IMM: case I.I32_STORE16_IMM:
+    case I.I32_ADD_IMM_BR: return 4;
+    case I.I64_STORE_IMM: return 5;
     default: return 3; // binary ops d a b, loads d a off, stores a v off, fused branches a b t
   }
 }

@@ -510,6 +510,34 @@ export function execute(m: Machine): boolean {
           case Op.I32_SHL_IMM: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a << b; pc += 4; continue loop; }
           case Op.I32_SHR_S_IMM: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a >> b; pc += 4; continue loop; }
           case Op.I32_SHR_U_IMM: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a >>> b; pc += 4; continue loop; }
+          case Op.I32_ADD_IMM_BR:
+            I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] + code[pc + 3]) | 0;
+            head = code[pc + 4];
+            break arrive;
+          case Op.I32_STORE_IMM: {
+            const ea = ((I[(fp + code[pc + 1]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
+            if (ea + 4 > u8.length) throw trap(OOB_MEMORY);
+            dv.setInt32(ea, code[pc + 2], true);
+            pc += 5; continue loop;
+          }
+          case Op.I32_STORE8_IMM: {
+            const ea = ((I[(fp + code[pc + 1]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
+            if (ea + 1 > u8.length) throw trap(OOB_MEMORY);
+            u8[ea] = code[pc + 2];
+            pc += 5; continue loop;
+          }
+          case Op.I32_STORE16_IMM: {
+            const ea = ((I[(fp + code[pc + 1]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
+            if (ea + 2 > u8.length) throw trap(OOB_MEMORY);
+            dv.setInt16(ea, code[pc + 2], true);
+            pc += 5; continue loop;
+          }
+          case Op.I64_STORE_IMM: {
+            const ea = ((I[(fp + code[pc + 1]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
+            if (ea + 8 > u8.length) throw trap(OOB_MEMORY);
+            dv.setInt32(ea, code[pc + 2], true); dv.setInt32(ea + 4, code[pc + 5], true);
+            pc += 6; continue loop;
+          }
           case Op.I32_ADD_IMM2:
             I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] + code[pc + 3]) | 0;
             I[(fp + code[pc + 4]) << 1] = (I[(fp + code[pc + 5]) << 1] + code[pc + 6]) | 0;

@@ -103,6 +103,8 @@ const HOT = new Int16Array(OPS.length).fill(-1);
 /** Dedicated internal op for loads/stores of memory 0 with i32 addresses, else -1. */
 const MEM_HOT = new Int16Array(OPS.length).fill(-1);
 const I32_CMP = new Int16Array(I.COUNT).fill(-1);
+/** Store -> its form with a constant value (fast mode), else -1. */
+const STORE_IMM = new Int16Array(I.COUNT).fill(-1);
 /** Compare -> fused branch taken when the comparison is false (for `if`). */
 const I32_CMP_NOT = new Int16Array(I.COUNT).fill(-1);
 /** Internal op -> its variant with a constant right operand, else -1. */
@@ -136,6 +138,10 @@ const CONST_ALIAS = -2;
   const v128Hot = ['i32x4_add', 'i32x4_sub', 'i32x4_mul', 'f32x4_add', 'f32x4_sub', 'f32x4_mul',
     'v128_and', 'v128_or', 'v128_xor'];
   v128Hot.forEach((n, k) => { HOT[OP[n]] = I.I32X4_ADD + k; });
+  STORE_IMM[I.I32_STORE] = STORE_IMM[I.F32_STORE] = STORE_IMM[I.I64_STORE32] = I.I32_STORE_IMM;
+  STORE_IMM[I.I32_STORE8] = STORE_IMM[I.I64_STORE8] = I.I32_STORE8_IMM;
+  STORE_IMM[I.I32_STORE16] = STORE_IMM[I.I64_STORE16] = I.I32_STORE16_IMM;
+  STORE_IMM[I.I64_STORE] = STORE_IMM[I.F64_STORE] = I.I64_STORE_IMM;
   MEM_HOT[OP.v128_load] = I.V128_LOAD;
   MEM_HOT[OP.v128_store] = I.V128_STORE;
   const cmps = ['eq', 'ne', 'lt_s', 'lt_u', 'gt_s', 'gt_u', 'le_s', 'le_u', 'ge_s', 'ge_u'];
@@ -555,12 +561,24 @@ class Translator {
       this.emit(I.RETURN, c.slot, this.resultSlots());
       return;
     }
-    if (c.kind === K_LOOP) {
-      this.emit(I.BR, c.loopPc);
-    } else {
-      const at = this.emit(I.BR, -1);
-      c.patches.push(at + 1);
+    const at = this.emitBr(c.kind === K_LOOP ? c.loopPc : -1);
+    if (c.kind !== K_LOOP) c.patches.push(at);
+  }
+
+  /**
+   * Emits BR t; returns the position of its target word. Fast mode: right after an i32.add
+   * of a constant (a loop step before the back edge) the two become one I32_ADD_IMM_BR.
+   */
+  private emitBr(t: number): number {
+    const n = this.pcs.length;
+    const s = n > 0 ? this.pcs[n - 1] : -1;
+    if (!this.exact && s >= 0 && this.code[s] === I.I32_ADD_IMM && s + 4 === this.code.length) {
+      this.code[s] = I.I32_ADD_IMM_BR;
+      this.code.push(t);
+      this.lastDst = -1;
+      return s + 4;
     }
+    return this.emit(I.BR, t) + 1;
   }
 
   private resultSlots(): number {
@@ -1339,10 +1357,19 @@ class Translator {
         } else {
           if (memHot === I.F64_STORE && this.fuseLoadOpStore(off)) return;
           let add = this.foldAddressAdd(1);
-          const v = this.pop();
+          const imm = this.exact || !this.topIsConst() ? -1 : STORE_IMM[memHot];
+          let v = 0, vh = 0;
+          if (imm >= 0) { // the value is a pending constant: it becomes the store's immediate
+            v = this.popConst();
+            vh = this.constHi;
+          } else {
+            v = this.pop();
+          }
           if (add === null) add = this.constAddress();
           const a = add !== null && add[0] === this.zeroSlot ? -1 : this.pop();
-          this.emit(memHot, add === null ? a : add[0], v, off, add === null ? 0 : add[1]);
+          const at = add === null ? a : add[0], plus = add === null ? 0 : add[1];
+          if (imm === I.I64_STORE_IMM) this.emit(imm, at, v, off, plus, vh);
+          else this.emit(imm >= 0 ? imm : memHot, at, v, off, plus);
         }
         return;
       }

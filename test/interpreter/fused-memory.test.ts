@@ -59,6 +59,26 @@ const wat = `(module
     (local.set 3 (i32.add (local.get 2) (i32.const 0x7fffffff)))
     (local.set 0 (i32.add (local.get 0) (i32.const 1)))
     (i32.xor (i32.xor (local.get 0) (local.get 1)) (i32.xor (local.get 2) (local.get 3))))
+  ;; stores of constants (I32_STORE*_IMM, I64_STORE_IMM), read back as one i64
+  (func (export "st_imm") (param i32) (result i64)
+    (i64.store offset=8 (local.get 0) (i64.const 0x0123456789abcdef))
+    (i32.store8 offset=8 (local.get 0) (i32.const -2))
+    (i32.store16 offset=9 (local.get 0) (i32.const 0x1234))
+    (i64.store32 offset=12 (local.get 0) (i64.const -5))
+    (i64.load offset=8 (local.get 0)))
+  (func (export "st_immf") (param i32) (result i64)
+    (f64.store offset=8 (local.get 0) (f64.const -0x1.8p-3))
+    (f32.store offset=8 (local.get 0) (f32.const nan:0x200001))
+    (i64.load offset=8 (local.get 0)))
+  ;; a while loop whose step and back edge fuse (I32_ADD_IMM_BR)
+  (func (export "while") (param i32) (result i32) (local i32 i32)
+    (block $done
+      (loop $l
+        (br_if $done (i32.ge_s (local.get 1) (local.get 0)))
+        (local.set 2 (i32.add (local.get 2) (local.get 1)))
+        (local.set 1 (i32.add (local.get 1) (i32.const 3)))
+        (br $l)))
+    (local.get 2))
   ;; i64 shift counts made by extend (the extend is dropped)
   (func (export "shl_x") (param i64 i32) (result i64) (i64.shl (local.get 0) (i64.extend_i32_u (local.get 1))))
   (func (export "shr_s_x") (param i64 i32) (result i64) (i64.shr_s (local.get 0) (i64.extend_i32_s (local.get 1))))
@@ -137,9 +157,17 @@ describe('fused memory and constant forms against native WebAssembly', () => {
     }), { numRuns: 300 });
   });
 
+  it('agrees on stores of constants', () => {
+    fc.assert(fc.property(addr, (a) => {
+      same('st_imm', [a]);
+      same('st_immf', [a]);
+    }), { numRuns: 300 });
+  });
+
   it('agrees on paired add-constants and on i64 shift counts made by extend', () => {
     fc.assert(fc.property(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), bits, (n, x) => {
       same('addimm2', [n]);
+      same('while', [n % 5000]);
       for (const f of ['shl_x', 'shr_s_x', 'shr_u_x', 'rotl_x', 'rotr_x']) same(f, [x, n]);
     }), { numRuns: 300 });
   });
