@@ -908,21 +908,68 @@ export function execute(m: Machine): boolean {
             pc += 5; continue loop;
           }
           // ---- f64.load fused into the right operand of an f64 binop: d a t addr off add ----
-          case Op.F64_ADD_LOAD: case Op.F64_SUB_LOAD: case Op.F64_MUL_LOAD:
-          case Op.F64_ADD_LOAD_STORE: case Op.F64_SUB_LOAD_STORE: case Op.F64_MUL_LOAD_STORE: {
+          // f64 op with a loaded right operand (t: the load's temporary, only the NaN rule reads it)
+          case Op.F64_ADD_LOAD: {
             const ea = ((I[(fp + code[pc + 4]) << 1] + code[pc + 6]) >>> 0) + (code[pc + 5] >>> 0);
             if (ea + 8 > u8.length) throw trap(OOB_MEMORY);
-            const t = fp + code[pc + 3], a = fp + code[pc + 2], d = fp + code[pc + 1];
+            const d = fp + code[pc + 1];
             const v = dv.getFloat64(ea, true);
-            F64[t] = v;
-            const op = code[pc];
-            const k = (op - Op.F64_ADD_LOAD) % 3; // 0 add, 1 sub, 2 mul
-            const x = F64[a];
-            const r = k === 2 ? x * v : k === 0 ? x + v : x - v;
+            const r = F64[fp + code[pc + 2]] + v;
             if (r === r) F64[d] = r;
-            else (k === 2 ? F64_MUL : k === 0 ? F64_ADD : F64_SUB)(I, d << 1, a << 1, t << 1);
-            // the store goes where the load read: in bounds already
-            if (op >= Op.F64_ADD_LOAD_STORE) dv.setFloat64(ea, F64[d], true);
+            else { const t = fp + code[pc + 3]; F64[t] = v; F64_ADD(I, d << 1, (fp + code[pc + 2]) << 1, t << 1); }
+            pc += 7; continue loop;
+          }
+          case Op.F64_ADD_LOAD_STORE: {
+            const ea = ((I[(fp + code[pc + 4]) << 1] + code[pc + 6]) >>> 0) + (code[pc + 5] >>> 0);
+            if (ea + 8 > u8.length) throw trap(OOB_MEMORY);
+            const d = fp + code[pc + 1];
+            const v = dv.getFloat64(ea, true);
+            const r = F64[fp + code[pc + 2]] + v;
+            if (r === r) F64[d] = r;
+            else { const t = fp + code[pc + 3]; F64[t] = v; F64_ADD(I, d << 1, (fp + code[pc + 2]) << 1, t << 1); }
+            dv.setFloat64(ea, F64[d], true); // where the load read: in bounds already
+            pc += 7; continue loop;
+          }
+          case Op.F64_SUB_LOAD: {
+            const ea = ((I[(fp + code[pc + 4]) << 1] + code[pc + 6]) >>> 0) + (code[pc + 5] >>> 0);
+            if (ea + 8 > u8.length) throw trap(OOB_MEMORY);
+            const d = fp + code[pc + 1];
+            const v = dv.getFloat64(ea, true);
+            const r = F64[fp + code[pc + 2]] - v;
+            if (r === r) F64[d] = r;
+            else { const t = fp + code[pc + 3]; F64[t] = v; F64_SUB(I, d << 1, (fp + code[pc + 2]) << 1, t << 1); }
+            pc += 7; continue loop;
+          }
+          case Op.F64_SUB_LOAD_STORE: {
+            const ea = ((I[(fp + code[pc + 4]) << 1] + code[pc + 6]) >>> 0) + (code[pc + 5] >>> 0);
+            if (ea + 8 > u8.length) throw trap(OOB_MEMORY);
+            const d = fp + code[pc + 1];
+            const v = dv.getFloat64(ea, true);
+            const r = F64[fp + code[pc + 2]] - v;
+            if (r === r) F64[d] = r;
+            else { const t = fp + code[pc + 3]; F64[t] = v; F64_SUB(I, d << 1, (fp + code[pc + 2]) << 1, t << 1); }
+            dv.setFloat64(ea, F64[d], true); // where the load read: in bounds already
+            pc += 7; continue loop;
+          }
+          case Op.F64_MUL_LOAD: {
+            const ea = ((I[(fp + code[pc + 4]) << 1] + code[pc + 6]) >>> 0) + (code[pc + 5] >>> 0);
+            if (ea + 8 > u8.length) throw trap(OOB_MEMORY);
+            const d = fp + code[pc + 1];
+            const v = dv.getFloat64(ea, true);
+            const r = F64[fp + code[pc + 2]] * v;
+            if (r === r) F64[d] = r;
+            else { const t = fp + code[pc + 3]; F64[t] = v; F64_MUL(I, d << 1, (fp + code[pc + 2]) << 1, t << 1); }
+            pc += 7; continue loop;
+          }
+          case Op.F64_MUL_LOAD_STORE: {
+            const ea = ((I[(fp + code[pc + 4]) << 1] + code[pc + 6]) >>> 0) + (code[pc + 5] >>> 0);
+            if (ea + 8 > u8.length) throw trap(OOB_MEMORY);
+            const d = fp + code[pc + 1];
+            const v = dv.getFloat64(ea, true);
+            const r = F64[fp + code[pc + 2]] * v;
+            if (r === r) F64[d] = r;
+            else { const t = fp + code[pc + 3]; F64[t] = v; F64_MUL(I, d << 1, (fp + code[pc + 2]) << 1, t << 1); }
+            dv.setFloat64(ea, F64[d], true); // where the load read: in bounds already
             pc += 7; continue loop;
           }
           default:
