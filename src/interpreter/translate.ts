@@ -109,8 +109,8 @@ const STORE_IMM = new Int16Array(I.COUNT).fill(-1);
 const I32_CMP_NOT = new Int16Array(I.COUNT).fill(-1);
 /** Internal op -> its variant with a constant right operand, else -1. */
 const IMM = new Int16Array(I.COUNT).fill(-1);
-/** Distinct v128 constants given a frame slot per function (each costs a write per call). */
-const MAX_V128_CONSTS = 32;
+/** Distinct in-loop constants given a frame slot per function (each costs a write per call). */
+const MAX_LOOP_CONSTS = 32;
 /** Operand-stack alias marking a constant that has not been written to its slot yet. */
 const CONST_ALIAS = -2;
 {
@@ -206,6 +206,12 @@ export function exactCode(f: FuncInstance): Compiled {
   return c;
 }
 
+/** The words of the constant instruction r just read (f32: [bits, 0]; f64: [lo, hi]). */
+function constWords(t: number, r: InstrReader): number[] {
+  if (t === T_V128) return [r.v128[0], r.v128[1], r.v128[2], r.v128[3]];
+  return t === T_F32 ? [r.i32, 0] : [r.lo, r.hi];
+}
+
 export function translate(func: FuncInstance, exact: boolean): Compiled {
   return new Translator(func, exact).run();
 }
@@ -236,12 +242,13 @@ class Translator {
   private stackBase = 0;
   private hiddenNext = 0;
   /**
-   * v128.const values -> their frame slot. A vector constant in a loop would otherwise be
-   * rewritten (CONST_V128, 5 words) on every iteration; fast code writes each distinct one
-   * once at entry and reads it in place. The slots are reserved in both modes (the frame
-   * layout of fast and exact code must match).
+   * Constants used inside loops that no instruction takes as an immediate (v128, f32, f64),
+   * keyed `type:words` -> their frame slot. Such a constant would otherwise be rewritten
+   * (CONST / CONST_V128) on every iteration; fast code writes each distinct one once at
+   * entry and reads it in place, like a local. The slots are reserved in both modes (the
+   * frame layout of fast and exact code must match); exact code does not use them.
    */
-  private readonly v128Consts = new Map<string, number>();
+  private readonly loopConsts = new Map<string, number>();
   private zeroSlot = 0;
   private handlers: Handler[] = [];
   private curHandler = -1;
@@ -286,31 +293,40 @@ class Translator {
         slot += slotsOf(t);
       }
     }
-    // hidden slots: one per legacy `try` (counted by a quick pre-scan)
+    // hidden slots: one per legacy `try`, and constant slots (see loopConsts), from a quick
+    // pre-scan of the body
     const body = fn.body;
     const scan = new InstrReader(body.bytes, body.offset);
-    // and one v128 slot per distinct v128.const (see v128Consts)
     let tries = 0;
-    const consts: Int32Array[] = [];
+    const consts: { key: string; type: number; w: number[] }[] = [];
+    const inLoop: boolean[] = []; // per open block: is it (or an enclosing block) a loop
     while (scan.pos < scan.end) {
       const op = scan.next();
       if (op === OP.try) tries++;
-      else if (op === OP.v128_const) {
-        const v = scan.v128;
-        const key = `${v[0]},${v[1]},${v[2]},${v[3]}`;
-        if (!this.v128Consts.has(key) && this.v128Consts.size < MAX_V128_CONSTS) {
-          this.v128Consts.set(key, -1);
-          consts.push(Int32Array.from(v));
+      if (op === OP.block || op === OP.if || op === OP.try || op === OP.try_table || op === OP.loop) {
+        inLoop.push(op === OP.loop || (inLoop.length > 0 && inLoop[inLoop.length - 1]));
+      } else if (op === OP.end) {
+        inLoop.pop();
+      } else if ((op === OP.v128_const || op === OP.f32_const || op === OP.f64_const)
+        && inLoop.length > 0 && inLoop[inLoop.length - 1] && consts.length < MAX_LOOP_CONSTS) {
+        const type = op === OP.v128_const ? T_V128 : op === OP.f32_const ? T_F32 : T_F64;
+        const w = constWords(type, scan);
+        const key = `${type}:${w.join(',')}`;
+        if (!this.loopConsts.has(key)) {
+          this.loopConsts.set(key, -1);
+          consts.push({ key, type, w });
         }
       }
     }
     this.hiddenNext = slot;
     slot += tries;
-    for (const v of consts) {
-      this.v128Consts.set(`${v[0]},${v[1]},${v[2]},${v[3]}`, slot);
-      // fast code writes the constants once per call, at entry; exact code ignores these slots
-      if (!this.exact) this.emit(I.CONST_V128, slot, v[0], v[1], v[2], v[3]);
-      slot += 2;
+    for (const c of consts) {
+      this.loopConsts.set(c.key, slot);
+      if (!this.exact) {
+        if (c.type === T_V128) this.emit(I.CONST_V128, slot, c.w[0], c.w[1], c.w[2], c.w[3]);
+        else this.emit(I.CONST, slot, c.w[0], c.w[1]);
+      }
+      slot += slotsOf(c.type);
     }
     // one slot that is zeroed on entry and never written: the base of constant addresses
     // (same layout in fast and exact code, which share frames)
@@ -909,6 +925,7 @@ class Translator {
       case OP.i32_const: case OP.f32_const: case OP.i64_const: case OP.f64_const: {
         const t = op === OP.i32_const ? T_I32 : op === OP.f32_const ? T_F32
           : op === OP.i64_const ? T_I64 : T_F64;
+        if ((t === T_F32 || t === T_F64) && this.aliasLoopConst(t, r)) return;
         const lo = t === T_I32 || t === T_F32 ? r.i32 : r.lo;
         const hi = t === T_I32 ? (r.i32 < 0 ? -1 : 0) : t === T_F32 ? 0 : r.hi;
         const d = this.push(t);
@@ -925,13 +942,7 @@ class Translator {
         return;
       }
       case OP.v128_const: {
-        const cs = this.exact ? undefined : this.v128Consts.get(`${r.v128[0]},${r.v128[1]},${r.v128[2]},${r.v128[3]}`);
-        if (cs !== undefined) { // an alias of its constant slot, like a local.get
-          this.push(T_V128);
-          this.sAlias[this.sAlias.length - 1] = cs;
-          this.aliases++;
-          return;
-        }
+        if (this.aliasLoopConst(T_V128, r)) return;
         const d = this.push(T_V128);
         this.emitDst(I.CONST_V128, d, r.v128[0], r.v128[1], r.v128[2], r.v128[3]);
         return;
@@ -1054,6 +1065,17 @@ class Translator {
     this.code[s + 2] = this.code[s + 3];
     this.code[s + 3] = -1;
     return s + 3;
+  }
+
+  /** Fast mode: pushes a constant that has a slot (loopConsts) as an alias of it. */
+  private aliasLoopConst(t: number, r: InstrReader): boolean {
+    if (this.exact || this.loopConsts.size === 0) return false;
+    const cs = this.loopConsts.get(`${t}:${constWords(t, r).join(',')}`);
+    if (cs === undefined || cs < 0) return false;
+    this.push(t);
+    this.sAlias[this.sAlias.length - 1] = cs;
+    this.aliases++;
+    return true;
   }
 
   /** A call with `n` arguments on top; its results are the recorded pushes. */

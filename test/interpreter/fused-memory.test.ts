@@ -79,6 +79,16 @@ const wat = `(module
         (local.set 1 (i32.add (local.get 1) (i32.const 3)))
         (br $l)))
     (local.get 2))
+  ;; constants inside loops live in frame slots written at entry (loopConsts)
+  (func (export "loopconst") (param i32) (result i64) (local f64 i32)
+    (loop $l
+      (local.set 1 (f64.add (f64.mul (local.get 1) (f64.const 0.5)) (f64.const 1.25)))
+      (f32.store offset=4 (i32.const 0) (f32.const nan:0x200001))
+      (v128.store offset=16 (i32.const 0) (i32x4.add (v128.load offset=16 (i32.const 0)) (v128.const i32x4 1 -2 3 -4)))
+      (local.set 2 (i32.add (local.get 2) (i32.const 1)))
+      (br_if $l (i32.lt_s (local.get 2) (local.get 0))))
+    (i64.xor (i64.xor (i64.reinterpret_f64 (local.get 1)) (i64.load offset=16 (i32.const 0)))
+      (i64.xor (i64.load offset=24 (i32.const 0)) (i64.load32_u offset=4 (i32.const 0)))))
   ;; i64 shift counts made by extend (the extend is dropped)
   (func (export "shl_x") (param i64 i32) (result i64) (i64.shl (local.get 0) (i64.extend_i32_u (local.get 1))))
   (func (export "shr_s_x") (param i64 i32) (result i64) (i64.shr_s (local.get 0) (i64.extend_i32_s (local.get 1))))
@@ -168,6 +178,10 @@ describe('fused memory and constant forms against native WebAssembly', () => {
     fc.assert(fc.property(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), bits, (n, x) => {
       same('addimm2', [n]);
       same('while', [n % 5000]);
+      native.st64(16, 0n); native.st64(24, 0n);
+      invoke(fn(inst, 'st64'), [{ type: 'i32', value: 16 }, { type: 'i64', value: 0n }]);
+      invoke(fn(inst, 'st64'), [{ type: 'i32', value: 24 }, { type: 'i64', value: 0n }]);
+      same('loopconst', [n % 100]);
       for (const f of ['shl_x', 'shr_s_x', 'shr_u_x', 'rotl_x', 'rotr_x']) same(f, [x, n]);
     }), { numRuns: 300 });
   });
