@@ -162,12 +162,13 @@ export function execute(m: Machine): boolean {
             if (code[pc] === Op.FUEL_MOV) {
               const a = (fp + code[pc + 2]) << 1;
               I[d] = I[a]; I[d + 1] = I[a + 1];
-              pc += 3;
+              head = pc + 3;
             } else {
               I[d] = code[pc + 2]; I[d + 1] = code[pc + 3];
-              pc += 4;
+              head = pc + 4;
             }
-            continue loop;
+            // exact code only: the next instruction's FUEL op is usually next, paid on arrival
+            break arrive;
           }
           case Op.NOP: pc += 1; continue loop;
           case Op.UNREACHABLE: throw trap('unreachable');
