@@ -849,6 +849,16 @@ class Translator {
         this.setDead();
         return;
       }
+      case OP.i32_wrap_i64: case OP.i32_reinterpret_f32: case OP.f32_reinterpret_i32:
+      case OP.i64_reinterpret_f64: case OP.f64_reinterpret_i64:
+        // fast mode: the slot already holds the result's bits (an i32 reads the low word of
+        // an i64), so the entry only changes type: no instruction
+        if (!this.exact) {
+          this.sType[this.sType.length - 1] = this.recType(0);
+          return;
+        }
+        this.generic(r, op, info.params);
+        return;
       case OP.drop:
         this.discard();
         if (this.exact) this.emit(I.NOP);
