@@ -59,6 +59,7 @@ export const enum I {
   I32_SHR_U_IMM, I32_ROTL_IMM, // (rotr by a constant is rotl by 32 - n)
   I32_ADD_IMM2, //   d1 a1 imm1 d2 a2 imm2   two i32.add-constant results stored to locals, in order
   I32_ADD_IMM_BR, // d a imm t            i32.add of a constant, then BR t (while-loop steps)
+  I32_ADD_IMM_BR_IF, // d a imm t         the same, then jump when the result is not 0 (countdowns)
   I32_EQ_IMM, I32_NE_IMM, I32_LT_S_IMM, I32_LT_U_IMM, I32_GT_S_IMM, I32_GT_U_IMM, I32_LE_S_IMM,
   I32_LE_U_IMM, I32_GE_S_IMM, I32_GE_U_IMM,
   // fused compare-with-constant + branch:  a imm t
@@ -149,7 +150,7 @@ export function operandCount(op: number): number {
     case I.I64_LOAD32_U: case I.I32_STORE: case I.I64_STORE: case I.F32_STORE: case I.F64_STORE:
     case I.I32_STORE8: case I.I32_STORE16: case I.I64_STORE8: case I.I64_STORE16:
     case I.I64_STORE32: case I.I32_STORE_IMM: case I.I32_STORE8_IMM: case I.I32_STORE16_IMM:
-    case I.I32_ADD_IMM_BR: return 4;
+    case I.I32_ADD_IMM_BR: case I.I32_ADD_IMM_BR_IF: return 4;
     case I.I64_STORE_IMM: return 5;
     default: return 3; // binary ops d a b, loads d a off, stores a v off, fused branches a b t
   }

@@ -515,6 +515,12 @@ export function execute(m: Machine): boolean {
             I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] + code[pc + 3]) | 0;
             head = code[pc + 4];
             break arrive;
+          case Op.I32_ADD_IMM_BR_IF: {
+            const v = (I[(fp + code[pc + 2]) << 1] + code[pc + 3]) | 0;
+            I[(fp + code[pc + 1]) << 1] = v;
+            head = v !== 0 ? code[pc + 4] : pc + 5;
+            break arrive;
+          }
           case Op.I32_STORE_IMM: {
             const ea = ((I[(fp + code[pc + 1]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
             if (ea + 4 > u8.length) throw trap(OOB_MEMORY);

@@ -582,6 +582,24 @@ class Translator {
   }
 
   /**
+   * Emits BR_IF cond (target to patch); returns the position of its target word. Fast mode:
+   * when cond was just computed by an i32.add of a constant (br_if (local.tee $n (i32.sub
+   * $n 1))), the two become one I32_ADD_IMM_BR_IF.
+   */
+  private emitBrIf(cond: number): number {
+    const n = this.pcs.length;
+    const s = n > 0 ? this.pcs[n - 1] : -1;
+    if (!this.exact && s >= 0 && this.code[s] === I.I32_ADD_IMM && s + 4 === this.code.length
+      && this.code[s + 1] === cond) {
+      this.code[s] = I.I32_ADD_IMM_BR_IF;
+      this.code.push(-1);
+      this.lastDst = -1;
+      return s + 4;
+    }
+    return this.emit(I.BR_IF, cond, -1) + 2;
+  }
+
+  /**
    * Emits BR t; returns the position of its target word. Fast mode: right after an i32.add
    * of a constant (a loop step before the back edge) the two become one I32_ADD_IMM_BR.
    */
@@ -763,8 +781,7 @@ class Translator {
             this.closeFuel();
             return;
           }
-          const at = this.emit(I.BR_IF, cond, -1);
-          this.target(r.x, at + 2);
+          this.target(r.x, this.emitBrIf(cond));
         } else {
           this.materializeAll();
           const skip = this.emit(I.BR_UNLESS, cond, -1) + 2;

@@ -79,6 +79,12 @@ const wat = `(module
         (local.set 1 (i32.add (local.get 1) (i32.const 3)))
         (br $l)))
     (local.get 2))
+  ;; a countdown loop: its decrement fuses with the br_if (I32_ADD_IMM_BR_IF)
+  (func (export "countdown") (param i32) (result i32) (local i32)
+    (loop $l
+      (local.set 1 (i32.add (local.get 1) (i32.mul (local.get 0) (i32.const 3))))
+      (br_if $l (local.tee 0 (i32.sub (local.get 0) (i32.const 1)))))
+    (local.get 1))
   ;; constants inside loops live in frame slots written at entry (loopConsts)
   (func (export "loopconst") (param i32) (result i64) (local f64 i32)
     (loop $l
@@ -178,6 +184,7 @@ describe('fused memory and constant forms against native WebAssembly', () => {
     fc.assert(fc.property(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), bits, (n, x) => {
       same('addimm2', [n]);
       same('while', [n % 5000]);
+      same('countdown', [((n >>> 0) % 3000) + 1]);
       native.st64(16, 0n); native.st64(24, 0n);
       invoke(fn(inst, 'st64'), [{ type: 'i32', value: 16 }, { type: 'i64', value: 0n }]);
       invoke(fn(inst, 'st64'), [{ type: 'i32', value: 24 }, { type: 'i64', value: 0n }]);
