@@ -180,19 +180,21 @@ export function i8x16_bitmask(w: Int32Array, d: number, a: number): void {
   }
   w[d] = r;
 }
+// narrowing: each source word holds two i16 lanes; four saturated bytes pack into one
+// result word. All eight source words are read before d is written (d may be a or b).
+const sat8s = (x: number): number => (x > 127 ? 127 : x < -128 ? 0x80 : x & 0xff);
+const sat8u = (x: number): number => (x > 255 ? 255 : x < 0 ? 0 : x);
+const pack8s = (x: number, y: number): number =>
+  sat8s((x << 16) >> 16) | (sat8s(x >> 16) << 8) | (sat8s((y << 16) >> 16) << 16) | (sat8s(y >> 16) << 24);
+const pack8u = (x: number, y: number): number =>
+  sat8u((x << 16) >> 16) | (sat8u(x >> 16) << 8) | (sat8u((y << 16) >> 16) << 16) | (sat8u(y >> 16) << 24);
 export function i8x16_narrow_i16x8_s(w: Int32Array, d: number, a: number, b: number): void {
-  const v = s16(w), o = s8(w); const p = 2 * a, q = 2 * b;
-  const r = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
-  for (let i = 0; i < 8; i++) { const x = v[p + i], y = v[q + i]; r[i] = x > 127 ? 127 : x < -128 ? -128 : x; r[8 + i] = y > 127 ? 127 : y < -128 ? -128 : y; }
-  const e = 4 * d;
-  for (let i = 0; i < 16; i++) o[e + i] = r[i];
+  const a0 = w[a], a1 = w[a + 1], a2 = w[a + 2], a3 = w[a + 3], b0 = w[b], b1 = w[b + 1], b2 = w[b + 2], b3 = w[b + 3];
+  w[d] = pack8s(a0, a1); w[d + 1] = pack8s(a2, a3); w[d + 2] = pack8s(b0, b1); w[d + 3] = pack8s(b2, b3);
 }
 export function i8x16_narrow_i16x8_u(w: Int32Array, d: number, a: number, b: number): void {
-  const v = s16(w), o = u8(w); const p = 2 * a, q = 2 * b;
-  const r = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
-  for (let i = 0; i < 8; i++) { const x = v[p + i], y = v[q + i]; r[i] = x > 255 ? 255 : x < 0 ? 0 : x; r[8 + i] = y > 255 ? 255 : y < 0 ? 0 : y; }
-  const e = 4 * d;
-  for (let i = 0; i < 16; i++) o[e + i] = r[i];
+  const a0 = w[a], a1 = w[a + 1], a2 = w[a + 2], a3 = w[a + 3], b0 = w[b], b1 = w[b + 1], b2 = w[b + 2], b3 = w[b + 3];
+  w[d] = pack8u(a0, a1); w[d + 1] = pack8u(a2, a3); w[d + 2] = pack8u(b0, b1); w[d + 3] = pack8u(b2, b3);
 }
 
 // ---- i16x8 ----
