@@ -915,8 +915,9 @@ export function execute(m: Machine): boolean {
             pc += 5; continue loop;
           }
           // ---- f64.load fused into the right operand of an f64 binop: d a t addr off add ----
-          // f64 op with a loaded right operand (t: the load's temporary, only the NaN rule reads it)
-          case Op.F64_ADD_LOAD: {
+          // f64 op with a loaded right operand (t: the load's temporary, only the NaN rule reads
+          // it); the _STORE forms write the result back where the load read (in bounds already)
+          case Op.F64_ADD_LOAD: case Op.F64_ADD_LOAD_STORE: {
             const ea = ((I[(fp + code[pc + 4]) << 1] + code[pc + 6]) >>> 0) + (code[pc + 5] >>> 0);
             if (ea + 8 > u8.length) throw trap(OOB_MEMORY);
             const d = fp + code[pc + 1];
@@ -924,20 +925,10 @@ export function execute(m: Machine): boolean {
             const r = F64[fp + code[pc + 2]] + v;
             if (r === r) F64[d] = r;
             else { const t = fp + code[pc + 3]; F64[t] = v; F64_ADD(I, d << 1, (fp + code[pc + 2]) << 1, t << 1); }
+            if (code[pc] === Op.F64_ADD_LOAD_STORE) dv.setFloat64(ea, F64[d], true);
             pc += 7; continue loop;
           }
-          case Op.F64_ADD_LOAD_STORE: {
-            const ea = ((I[(fp + code[pc + 4]) << 1] + code[pc + 6]) >>> 0) + (code[pc + 5] >>> 0);
-            if (ea + 8 > u8.length) throw trap(OOB_MEMORY);
-            const d = fp + code[pc + 1];
-            const v = dv.getFloat64(ea, true);
-            const r = F64[fp + code[pc + 2]] + v;
-            if (r === r) F64[d] = r;
-            else { const t = fp + code[pc + 3]; F64[t] = v; F64_ADD(I, d << 1, (fp + code[pc + 2]) << 1, t << 1); }
-            dv.setFloat64(ea, F64[d], true); // where the load read: in bounds already
-            pc += 7; continue loop;
-          }
-          case Op.F64_SUB_LOAD: {
+          case Op.F64_SUB_LOAD: case Op.F64_SUB_LOAD_STORE: {
             const ea = ((I[(fp + code[pc + 4]) << 1] + code[pc + 6]) >>> 0) + (code[pc + 5] >>> 0);
             if (ea + 8 > u8.length) throw trap(OOB_MEMORY);
             const d = fp + code[pc + 1];
@@ -945,20 +936,10 @@ export function execute(m: Machine): boolean {
             const r = F64[fp + code[pc + 2]] - v;
             if (r === r) F64[d] = r;
             else { const t = fp + code[pc + 3]; F64[t] = v; F64_SUB(I, d << 1, (fp + code[pc + 2]) << 1, t << 1); }
+            if (code[pc] === Op.F64_SUB_LOAD_STORE) dv.setFloat64(ea, F64[d], true);
             pc += 7; continue loop;
           }
-          case Op.F64_SUB_LOAD_STORE: {
-            const ea = ((I[(fp + code[pc + 4]) << 1] + code[pc + 6]) >>> 0) + (code[pc + 5] >>> 0);
-            if (ea + 8 > u8.length) throw trap(OOB_MEMORY);
-            const d = fp + code[pc + 1];
-            const v = dv.getFloat64(ea, true);
-            const r = F64[fp + code[pc + 2]] - v;
-            if (r === r) F64[d] = r;
-            else { const t = fp + code[pc + 3]; F64[t] = v; F64_SUB(I, d << 1, (fp + code[pc + 2]) << 1, t << 1); }
-            dv.setFloat64(ea, F64[d], true); // where the load read: in bounds already
-            pc += 7; continue loop;
-          }
-          case Op.F64_MUL_LOAD: {
+          case Op.F64_MUL_LOAD: case Op.F64_MUL_LOAD_STORE: {
             const ea = ((I[(fp + code[pc + 4]) << 1] + code[pc + 6]) >>> 0) + (code[pc + 5] >>> 0);
             if (ea + 8 > u8.length) throw trap(OOB_MEMORY);
             const d = fp + code[pc + 1];
@@ -966,17 +947,7 @@ export function execute(m: Machine): boolean {
             const r = F64[fp + code[pc + 2]] * v;
             if (r === r) F64[d] = r;
             else { const t = fp + code[pc + 3]; F64[t] = v; F64_MUL(I, d << 1, (fp + code[pc + 2]) << 1, t << 1); }
-            pc += 7; continue loop;
-          }
-          case Op.F64_MUL_LOAD_STORE: {
-            const ea = ((I[(fp + code[pc + 4]) << 1] + code[pc + 6]) >>> 0) + (code[pc + 5] >>> 0);
-            if (ea + 8 > u8.length) throw trap(OOB_MEMORY);
-            const d = fp + code[pc + 1];
-            const v = dv.getFloat64(ea, true);
-            const r = F64[fp + code[pc + 2]] * v;
-            if (r === r) F64[d] = r;
-            else { const t = fp + code[pc + 3]; F64[t] = v; F64_MUL(I, d << 1, (fp + code[pc + 2]) << 1, t << 1); }
-            dv.setFloat64(ea, F64[d], true); // where the load read: in bounds already
+            if (code[pc] === Op.F64_MUL_LOAD_STORE) dv.setFloat64(ea, F64[d], true);
             pc += 7; continue loop;
           }
           default:
