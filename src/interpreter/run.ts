@@ -44,6 +44,11 @@ function mulHi(a: number, b: number): number {
   return (Math.imul(a1, b1) + (m1 >>> 16) + (m2 >>> 16) + carry) | 0;
 }
 
+function storeWords64(dv: DataView, ea: number, I: Int32Array, w: number): void {
+  dv.setInt32(ea, I[w], true);
+  dv.setInt32(ea + 4, I[w + 1], true);
+}
+
 function popcnt32(x: number): number {
   x -= (x >>> 1) & 0x55555555;
   x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
@@ -916,16 +921,23 @@ export function execute(m: Machine): boolean {
           }
           // ---- f64.load fused into the right operand of an f64 binop: d a t addr off add ----
           // f64 op with a loaded right operand (t: the load's temporary, only the NaN rule reads
-          // it); the _STORE forms write the result back where the load read (in bounds already)
+          // it); the _STORE forms write the result back where the load read (in bounds already),
+          // a NaN as its words (a NaN passed as a JS number may lose its payload)
           case Op.F64_ADD_LOAD: case Op.F64_ADD_LOAD_STORE: {
             const ea = ((I[(fp + code[pc + 4]) << 1] + code[pc + 6]) >>> 0) + (code[pc + 5] >>> 0);
             if (ea + 8 > u8.length) throw trap(OOB_MEMORY);
             const d = fp + code[pc + 1];
             const v = dv.getFloat64(ea, true);
             const r = F64[fp + code[pc + 2]] + v;
-            if (r === r) F64[d] = r;
-            else { const t = fp + code[pc + 3]; F64[t] = v; F64_ADD(I, d << 1, (fp + code[pc + 2]) << 1, t << 1); }
-            if (code[pc] === Op.F64_ADD_LOAD_STORE) dv.setFloat64(ea, F64[d], true);
+            if (r === r) {
+              F64[d] = r;
+              if (code[pc] === Op.F64_ADD_LOAD_STORE) dv.setFloat64(ea, r, true);
+            } else {
+              const t = fp + code[pc + 3];
+              F64[t] = v;
+              F64_ADD(I, d << 1, (fp + code[pc + 2]) << 1, t << 1);
+              if (code[pc] === Op.F64_ADD_LOAD_STORE) storeWords64(dv, ea, I, d << 1);
+            }
             pc += 7; continue loop;
           }
           case Op.F64_SUB_LOAD: case Op.F64_SUB_LOAD_STORE: {
@@ -934,9 +946,15 @@ export function execute(m: Machine): boolean {
             const d = fp + code[pc + 1];
             const v = dv.getFloat64(ea, true);
             const r = F64[fp + code[pc + 2]] - v;
-            if (r === r) F64[d] = r;
-            else { const t = fp + code[pc + 3]; F64[t] = v; F64_SUB(I, d << 1, (fp + code[pc + 2]) << 1, t << 1); }
-            if (code[pc] === Op.F64_SUB_LOAD_STORE) dv.setFloat64(ea, F64[d], true);
+            if (r === r) {
+              F64[d] = r;
+              if (code[pc] === Op.F64_SUB_LOAD_STORE) dv.setFloat64(ea, r, true);
+            } else {
+              const t = fp + code[pc + 3];
+              F64[t] = v;
+              F64_SUB(I, d << 1, (fp + code[pc + 2]) << 1, t << 1);
+              if (code[pc] === Op.F64_SUB_LOAD_STORE) storeWords64(dv, ea, I, d << 1);
+            }
             pc += 7; continue loop;
           }
           case Op.F64_MUL_LOAD: case Op.F64_MUL_LOAD_STORE: {
@@ -945,9 +963,15 @@ export function execute(m: Machine): boolean {
             const d = fp + code[pc + 1];
             const v = dv.getFloat64(ea, true);
             const r = F64[fp + code[pc + 2]] * v;
-            if (r === r) F64[d] = r;
-            else { const t = fp + code[pc + 3]; F64[t] = v; F64_MUL(I, d << 1, (fp + code[pc + 2]) << 1, t << 1); }
-            if (code[pc] === Op.F64_MUL_LOAD_STORE) dv.setFloat64(ea, F64[d], true);
+            if (r === r) {
+              F64[d] = r;
+              if (code[pc] === Op.F64_MUL_LOAD_STORE) dv.setFloat64(ea, r, true);
+            } else {
+              const t = fp + code[pc + 3];
+              F64[t] = v;
+              F64_MUL(I, d << 1, (fp + code[pc + 2]) << 1, t << 1);
+              if (code[pc] === Op.F64_MUL_LOAD_STORE) storeWords64(dv, ea, I, d << 1);
+            }
             pc += 7; continue loop;
           }
           default:
