@@ -102,6 +102,9 @@ export const enum I {
   FUEL_CONST, //    d lo hi
   // fast mode: x ^ (x >>> n) on i64 (xorshift / splitmix hashing):  d x n
   I64_XOR_SHR_U_IMM,
+  // fast mode: (x ^ (x >>> n)) * c on i64, the mixing step of splitmix/murmur/xxhash
+  // finalizers:  d x n lo hi
+  I64_XOR_SHR_U_MUL_IMM,
   // v128 in registers (fast and exact mode): lane ops of SIMD_DIRECT (simd/table.ts) on any
   // slots, so locals feed them without MOV_V128 (d a b sop / d a sop; sop = wasm OpInfo id),
   // and v128.load/store on an i32 memory 0 like the scalar ones (d/addr value off add)
@@ -151,7 +154,7 @@ export function operandCount(op: number): number {
     case I.I32_STORE8: case I.I32_STORE16: case I.I64_STORE8: case I.I64_STORE16:
     case I.I64_STORE32: case I.I32_STORE_IMM: case I.I32_STORE8_IMM: case I.I32_STORE16_IMM:
     case I.I32_ADD_IMM_BR: case I.I32_ADD_IMM_BR_IF: return 4;
-    case I.I64_STORE_IMM: return 5;
+    case I.I64_STORE_IMM: case I.I64_XOR_SHR_U_MUL_IMM: return 5;
     default: return 3; // binary ops d a b, loads d a off, stores a v off, fused branches a b t
   }
 }

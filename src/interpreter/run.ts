@@ -766,6 +766,20 @@ export function execute(m: Machine): boolean {
             else { I[d] = ah >>> (n - 32); I[d + 1] = 0; }
             pc += 5; continue loop;
           }
+          case Op.I64_XOR_SHR_U_MUL_IMM: {
+            const a = (fp + code[pc + 2]) << 1;
+            const n = code[pc + 3] & 63;
+            const al = I[a], ah = I[a + 1];
+            let sl: number, sh: number;
+            if (n === 0) { sl = al; sh = ah; }
+            else if (n < 32) { sl = (al >>> n) | (ah << (32 - n)); sh = ah >>> n; }
+            else { sl = ah >>> (n - 32); sh = 0; }
+            const zl = al ^ sl, zh = ah ^ sh, bl = code[pc + 4];
+            const d = (fp + code[pc + 1]) << 1;
+            I[d + 1] = (mulHi(zl, bl) + Math.imul(zh, bl) + Math.imul(zl, code[pc + 5])) | 0;
+            I[d] = Math.imul(zl, bl);
+            pc += 6; continue loop;
+          }
           case Op.I64_XOR_SHR_U_IMM: {
             const a = (fp + code[pc + 2]) << 1, d = (fp + code[pc + 1]) << 1;
             const n = code[pc + 3] & 63;

@@ -1271,6 +1271,22 @@ class Translator {
   }
 
   /**
+   * Fast mode: `I64_XOR_SHR_U_IMM t x n` just emitted, producing the operand `a` (a
+   * temporary) of i64.mul by a constant: the two become one I64_XOR_SHR_U_MUL_IMM.
+   */
+  private fuseXorShiftMul(d: number, a: number, lo: number, hi: number): boolean {
+    const s = this.lastStart;
+    if (this.exact || this.lastDst < 0 || this.code.length !== this.lastEnd || this.lastEnd - s !== 4
+      || this.code[s] !== I.I64_XOR_SHR_U_IMM || this.code[s + 1] !== a || a < this.stackBase) return false;
+    const x = this.code[s + 2], n = this.code[s + 3];
+    this.code.length = s;
+    this.pcs.pop();
+    this.offs.pop();
+    this.emitDst(I.I64_XOR_SHR_U_MUL_IMM, d, x, n, lo, hi);
+    return true;
+  }
+
+  /**
    * Fast mode: `I64_SHR_U_IMM t x n` just emitted, producing the left operand (a temporary),
    * with x itself as the right operand: i64.xor becomes one I64_XOR_SHR_U_IMM d x n.
    */
@@ -1330,6 +1346,7 @@ class Translator {
           } else if (op === OP.i64_rotr) {
             v = (64 - (v & 63)) & 63;
           }
+          if (IMM[hot] === I.I64_MUL_IMM && this.fuseXorShiftMul(d, a, v, vh)) return;
           this.emitDst(IMM[hot], d, a, v, vh);
         } else {
           if (op === OP.i32_sub) v = -v | 0;

@@ -38,6 +38,9 @@ const wat = `(module
   (func (export "xs33") (param i64) (result i64) (local i64)
     (local.set 1 (i64.add (local.get 0) (i64.const 1)))
     (i64.xor (i64.shr_u (local.get 1) (i64.const 33)) (local.get 1)))
+  (func (export "mix64") (param i64) (result i64) (local i64)
+    (local.set 1 (i64.mul (i64.xor (i64.shr_u (local.get 0) (i64.const 30)) (local.get 0)) (i64.const 0xbf58476d1ce4e5b9)))
+    (i64.mul (i64.xor (i64.shr_u (local.get 1) (i64.const 33)) (local.get 1)) (i64.const -7)))
   (func (export "xsother") (param i64) (result i64) (i64.xor (i64.shr_u (local.get 0) (i64.const 7)) (i64.const 5)))
   ;; x[i] op= v (F64_*_LOAD_STORE) and look-alikes that must not fuse
   (func (export "fadd_st") (param i32 i64) (result i64)
@@ -199,7 +202,7 @@ describe('fused memory and constant forms against native WebAssembly', () => {
 
   it('agrees on i64 multiply and rotates by constants', () => {
     fc.assert(fc.property(bits, (x) => {
-      for (const f of ['mulc', 'rotlc', 'rotrc', 'xs30', 'xs0', 'xs33', 'xsother']) same(f, [x]);
+      for (const f of ['mulc', 'rotlc', 'rotrc', 'xs30', 'xs0', 'xs33', 'xsother', 'mix64']) same(f, [x]);
     }), { numRuns: 300 });
   });
 });
