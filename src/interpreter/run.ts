@@ -934,57 +934,27 @@ export function execute(m: Machine): boolean {
             pc += 5; continue loop;
           }
           // ---- f64.load fused into the right operand of an f64 binop: d a t addr off add ----
-          // f64 op with a loaded right operand (t: the load's temporary, only the NaN rule reads
-          // it); the _STORE forms write the result back where the load read (in bounds already),
+          // (t: the load's temporary, only the NaN rule reads it); the _STORE forms write the result back where the load read (in bounds already),
           // a NaN as its words (a NaN passed as a JS number may lose its payload)
-          case Op.F64_ADD_LOAD: case Op.F64_ADD_LOAD_STORE: {
+          case Op.F64_ADD_LOAD: case Op.F64_SUB_LOAD: case Op.F64_MUL_LOAD:
+          case Op.F64_ADD_LOAD_STORE: case Op.F64_SUB_LOAD_STORE: case Op.F64_MUL_LOAD_STORE: {
             const ea = ((I[(fp + code[pc + 4]) << 1] + code[pc + 6]) >>> 0) + (code[pc + 5] >>> 0);
             if (ea + 8 > u8.length) throw trap(OOB_MEMORY);
-            const d = fp + code[pc + 1];
+            const op = code[pc];
+            const d = fp + code[pc + 1], x = F64[fp + code[pc + 2]];
             const v = dv.getFloat64(ea, true);
-            const r = F64[fp + code[pc + 2]] + v;
+            const mul = op === Op.F64_MUL_LOAD || op === Op.F64_MUL_LOAD_STORE;
+            const add = op === Op.F64_ADD_LOAD || op === Op.F64_ADD_LOAD_STORE;
+            const r = mul ? x * v : add ? x + v : x - v;
+            const store = op >= Op.F64_ADD_LOAD_STORE;
             if (r === r) {
               F64[d] = r;
-              if (code[pc] === Op.F64_ADD_LOAD_STORE) dv.setFloat64(ea, r, true);
+              if (store) dv.setFloat64(ea, r, true);
             } else {
               const t = fp + code[pc + 3];
               F64[t] = v;
-              F64_ADD(I, d << 1, (fp + code[pc + 2]) << 1, t << 1);
-              if (code[pc] === Op.F64_ADD_LOAD_STORE) storeWords64(dv, ea, I, d << 1);
-            }
-            pc += 7; continue loop;
-          }
-          case Op.F64_SUB_LOAD: case Op.F64_SUB_LOAD_STORE: {
-            const ea = ((I[(fp + code[pc + 4]) << 1] + code[pc + 6]) >>> 0) + (code[pc + 5] >>> 0);
-            if (ea + 8 > u8.length) throw trap(OOB_MEMORY);
-            const d = fp + code[pc + 1];
-            const v = dv.getFloat64(ea, true);
-            const r = F64[fp + code[pc + 2]] - v;
-            if (r === r) {
-              F64[d] = r;
-              if (code[pc] === Op.F64_SUB_LOAD_STORE) dv.setFloat64(ea, r, true);
-            } else {
-              const t = fp + code[pc + 3];
-              F64[t] = v;
-              F64_SUB(I, d << 1, (fp + code[pc + 2]) << 1, t << 1);
-              if (code[pc] === Op.F64_SUB_LOAD_STORE) storeWords64(dv, ea, I, d << 1);
-            }
-            pc += 7; continue loop;
-          }
-          case Op.F64_MUL_LOAD: case Op.F64_MUL_LOAD_STORE: {
-            const ea = ((I[(fp + code[pc + 4]) << 1] + code[pc + 6]) >>> 0) + (code[pc + 5] >>> 0);
-            if (ea + 8 > u8.length) throw trap(OOB_MEMORY);
-            const d = fp + code[pc + 1];
-            const v = dv.getFloat64(ea, true);
-            const r = F64[fp + code[pc + 2]] * v;
-            if (r === r) {
-              F64[d] = r;
-              if (code[pc] === Op.F64_MUL_LOAD_STORE) dv.setFloat64(ea, r, true);
-            } else {
-              const t = fp + code[pc + 3];
-              F64[t] = v;
-              F64_MUL(I, d << 1, (fp + code[pc + 2]) << 1, t << 1);
-              if (code[pc] === Op.F64_MUL_LOAD_STORE) storeWords64(dv, ea, I, d << 1);
+              (mul ? F64_MUL : add ? F64_ADD : F64_SUB)(I, d << 1, (fp + code[pc + 2]) << 1, t << 1);
+              if (store) storeWords64(dv, ea, I, d << 1);
             }
             pc += 7; continue loop;
           }
