@@ -934,8 +934,9 @@ export function execute(m: Machine): boolean {
             pc += 5; continue loop;
           }
           // ---- f64.load fused into the right operand of an f64 binop: d a t addr off add ----
-          // (t: the load's temporary, only the NaN rule reads it); the _STORE forms write the result back where the load read (in bounds already),
-          // a NaN as its words (a NaN passed as a JS number may lose its payload)
+          // (t: the load's temporary, only the NaN rule reads it); the _STORE forms write the
+          // result back where the load read (in bounds already), a NaN as its words (a NaN
+          // passed as a JS number may lose its payload)
           case Op.F64_ADD_LOAD: case Op.F64_SUB_LOAD: case Op.F64_MUL_LOAD:
           case Op.F64_ADD_LOAD_STORE: case Op.F64_SUB_LOAD_STORE: case Op.F64_MUL_LOAD_STORE: {
             const ea = ((I[(fp + code[pc + 4]) << 1] + code[pc + 6]) >>> 0) + (code[pc + 5] >>> 0);
@@ -951,9 +952,10 @@ export function execute(m: Machine): boolean {
               F64[d] = r;
               if (store) dv.setFloat64(ea, r, true);
             } else {
-              const t = fp + code[pc + 3];
-              F64[t] = v;
-              (mul ? F64_MUL : add ? F64_ADD : F64_SUB)(I, d << 1, (fp + code[pc + 2]) << 1, t << 1);
+              // the NaN rule reads the loaded operand's bits: copied as words, not as a number
+              const t = (fp + code[pc + 3]) << 1;
+              I[t] = dv.getInt32(ea, true); I[t + 1] = dv.getInt32(ea + 4, true);
+              (mul ? F64_MUL : add ? F64_ADD : F64_SUB)(I, d << 1, (fp + code[pc + 2]) << 1, t);
               if (store) storeWords64(dv, ea, I, d << 1);
             }
             pc += 7; continue loop;

@@ -587,10 +587,8 @@ class Translator {
    * $n 1))), the two become one I32_ADD_IMM_BR_IF.
    */
   private emitBrIf(cond: number): number {
-    const n = this.pcs.length;
-    const s = n > 0 ? this.pcs[n - 1] : -1;
-    if (!this.exact && s >= 0 && this.code[s] === I.I32_ADD_IMM && s + 4 === this.code.length
-      && this.code[s + 1] === cond) {
+    const s = this.lastAddImm();
+    if (s >= 0 && this.code[s + 1] === cond) {
       this.code[s] = I.I32_ADD_IMM_BR_IF;
       this.code.push(-1);
       this.lastDst = -1;
@@ -604,15 +602,21 @@ class Translator {
    * of a constant (a loop step before the back edge) the two become one I32_ADD_IMM_BR.
    */
   private emitBr(t: number): number {
-    const n = this.pcs.length;
-    const s = n > 0 ? this.pcs[n - 1] : -1;
-    if (!this.exact && s >= 0 && this.code[s] === I.I32_ADD_IMM && s + 4 === this.code.length) {
+    const s = this.lastAddImm();
+    if (s >= 0) {
       this.code[s] = I.I32_ADD_IMM_BR;
       this.code.push(t);
       this.lastDst = -1;
       return s + 4;
     }
     return this.emit(I.BR, t) + 1;
+  }
+
+  /** Fast mode: the start of the last instruction when it is an I32_ADD_IMM, else -1. */
+  private lastAddImm(): number {
+    const n = this.pcs.length;
+    const s = n > 0 ? this.pcs[n - 1] : -1;
+    return !this.exact && s >= 0 && this.code[s] === I.I32_ADD_IMM && s + 4 === this.code.length ? s : -1;
   }
 
   private resultSlots(): number {
@@ -1163,6 +1167,26 @@ class Translator {
   }
 
   /**
+   * Fast mode: the opcode of the last value-producing instruction when nothing was emitted
+   * since, it is `words` long and it wrote `slot`, a temporary (so only the entry being
+   * consumed reads it); else -1. The fusions below rewrite or drop that instruction.
+   */
+  private lastProducer(words: number, slot: number): number {
+    if (this.exact || this.lastDst < 0 || this.code.length !== this.lastEnd
+      || this.lastEnd - this.lastStart !== words || this.code[this.lastDst] !== slot
+      || slot < this.stackBase) return -1;
+    return this.code[this.lastStart];
+  }
+
+  /** Removes the last instruction emitted (a fusion took it over). */
+  private dropLast(): void {
+    this.code.length = this.lastStart;
+    this.pcs.pop();
+    this.offs.pop();
+    this.lastDst = -1;
+  }
+
+  /**
    * Fast mode: when the address (`depth` entries below the top) is a temporary computed by
    * `I32_ADD_IMM t a c`, the last instruction emitted (so nothing since can have written `a`),
    * drops that instruction and returns [a, c] for the memory op to add itself (one dispatch
@@ -1170,16 +1194,10 @@ class Translator {
    */
   private foldAddressAdd(depth: number): [number, number] | null {
     const h = this.sType.length - 1 - depth;
-    if (this.exact || h < 0 || this.sAlias[h] !== -1 || this.lastDst < 0
-      || this.code.length !== this.lastEnd || this.code[this.lastStart] !== I.I32_ADD_IMM
-      || this.code[this.lastDst] !== this.sSlot[h] || this.sSlot[h] < this.stackBase
-      || this.lastEnd - this.lastStart !== 4) return null;
+    if (h < 0 || this.sAlias[h] !== -1 || this.lastProducer(4, this.sSlot[h]) !== I.I32_ADD_IMM) return null;
     const s = this.lastStart;
     const a = this.code[s + 2], c = this.code[s + 3];
-    this.code.length = s;
-    this.pcs.pop();
-    this.offs.pop();
-    this.lastDst = -1;
+    this.dropLast();
     return [a, c];
   }
 
@@ -1190,16 +1208,11 @@ class Translator {
    */
   private fuseF64Load(hot: number): boolean {
     const h = this.sType.length - 1;
-    if (this.exact || h < 1 || this.sAlias[h] !== -1 || this.lastDst < 0
-      || this.code.length !== this.lastEnd || this.code[this.lastStart] !== I.F64_LOAD
-      || this.code[this.lastDst] !== this.sSlot[h] || this.sSlot[h] < this.stackBase
-      || this.lastEnd - this.lastStart !== 5) return false;
+    if (h < 1 || this.sAlias[h] !== -1 || this.lastProducer(5, this.sSlot[h]) !== I.F64_LOAD) return false;
     const s = this.lastStart;
     const addr = this.code[s + 2], off = this.code[s + 3], add = this.code[s + 4];
     const loadOffset = this.offs[this.offs.length - 1];
-    this.code.length = s;
-    this.pcs.pop();
-    this.offs.pop();
+    this.dropLast();
     const t = this.pop();
     const a = this.pop();
     const d = this.push(T_F64);
@@ -1216,15 +1229,11 @@ class Translator {
    */
   private dropCountExtend(): void {
     const h = this.sType.length - 1;
-    const s = this.lastStart;
-    if (this.exact || this.lastDst < 0 || this.code.length !== this.lastEnd || this.lastEnd - s !== 3
-      || (this.code[s] !== I.I64_EXTEND_I32_U && this.code[s] !== I.I64_EXTEND_I32_S)
-      || this.sAlias[h] !== -1 || this.code[s + 1] !== this.sSlot[h] || this.sSlot[h] < this.stackBase) return;
-    const src = this.code[s + 2];
-    this.code.length = s;
-    this.pcs.pop();
-    this.offs.pop();
-    this.lastDst = -1;
+    if (this.sAlias[h] !== -1) return;
+    const op = this.lastProducer(3, this.sSlot[h]);
+    if (op !== I.I64_EXTEND_I32_U && op !== I.I64_EXTEND_I32_S) return;
+    const src = this.code[this.lastStart + 2];
+    this.dropLast();
     if (src !== this.sSlot[h]) { this.sAlias[h] = src; this.aliases++; }
   }
 
@@ -1235,15 +1244,14 @@ class Translator {
    */
   private fuseLoadOpStore(off: number): boolean {
     const h = this.sType.length - 1;
-    const s = this.lastStart;
-    if (this.exact || h < 1 || this.lastDst < 0 || this.code.length !== this.lastEnd
-      || this.lastEnd - s !== 7 || this.sAlias[h] !== -1) return false;
-    const op = this.code[s];
+    if (h < 1 || this.sAlias[h] !== -1) return false;
+    const op = this.lastProducer(7, this.sSlot[h]);
     if (op !== I.F64_ADD_LOAD && op !== I.F64_SUB_LOAD && op !== I.F64_MUL_LOAD) return false;
+    const s = this.lastStart;
     const d = this.code[s + 1], t = this.code[s + 3], addr = this.code[s + 4];
     const a = this.sAlias[h - 1];
     const addrSlot = a >= 0 ? a : a === -1 ? this.sSlot[h - 1] : -1;
-    if (d !== this.sSlot[h] || d < this.stackBase || addrSlot !== addr || addr === d || addr === t
+    if (addrSlot !== addr || addr === d || addr === t
       || this.code[s + 5] !== off || this.code[s + 6] !== 0) return false;
     this.code[s] = op - I.F64_ADD_LOAD + I.F64_ADD_LOAD_STORE;
     this.pop();
@@ -1275,13 +1283,9 @@ class Translator {
    * temporary) of i64.mul by a constant: the two become one I64_XOR_SHR_U_MUL_IMM.
    */
   private fuseXorShiftMul(d: number, a: number, lo: number, hi: number): boolean {
-    const s = this.lastStart;
-    if (this.exact || this.lastDst < 0 || this.code.length !== this.lastEnd || this.lastEnd - s !== 4
-      || this.code[s] !== I.I64_XOR_SHR_U_IMM || this.code[s + 1] !== a || a < this.stackBase) return false;
-    const x = this.code[s + 2], n = this.code[s + 3];
-    this.code.length = s;
-    this.pcs.pop();
-    this.offs.pop();
+    if (this.lastProducer(4, a) !== I.I64_XOR_SHR_U_IMM) return false;
+    const x = this.code[this.lastStart + 2], n = this.code[this.lastStart + 3];
+    this.dropLast();
     this.emitDst(I.I64_XOR_SHR_U_MUL_IMM, d, x, n, lo, hi);
     return true;
   }
@@ -1292,17 +1296,13 @@ class Translator {
    */
   private fuseXorShift(): boolean {
     const h = this.sType.length - 1;
-    if (this.exact || h < 1 || this.sAlias[h - 1] !== -1 || this.sAlias[h] === CONST_ALIAS
-      || this.lastDst < 0 || this.code.length !== this.lastEnd
-      || this.code[this.lastStart] !== I.I64_SHR_U_IMM || this.code[this.lastDst] !== this.sSlot[h - 1]
-      || this.sSlot[h - 1] < this.stackBase || this.lastEnd - this.lastStart !== 5) return false;
+    if (h < 1 || this.sAlias[h - 1] !== -1 || this.sAlias[h] === CONST_ALIAS
+      || this.lastProducer(5, this.sSlot[h - 1]) !== I.I64_SHR_U_IMM) return false;
     const s = this.lastStart;
     const x = this.code[s + 2], n = this.code[s + 3];
     const b = this.sAlias[h] >= 0 ? this.sAlias[h] : this.sSlot[h];
     if (b !== x) return false;
-    this.code.length = s;
-    this.pcs.pop();
-    this.offs.pop();
+    this.dropLast();
     this.pop();
     this.pop();
     const d = this.push(T_I64);

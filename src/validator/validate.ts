@@ -289,9 +289,9 @@ export function validateModule(m: Module, features: Features = DEFAULT_FEATURES)
   const maxStackHeight = new Int32Array(m.funcs.length);
   const declTypes: ValType[] = [];
   const declCounts: number[] = [];
-  for (let i = 0; i < m.funcs.length; i++) {
-    const f = m.funcs[i];
-    const fi = nImportedFuncs + i;
+  /** Function fi's type; its local declarations, checked and canonical, into declTypes/Counts. */
+  const readFunc = (fi: number): FuncType => {
+    const f = m.funcs[fi - nImportedFuncs];
     const ft = types[f.typeIdx].comp;
     if (ft.kind !== 'func') fail(`non-function type ${f.typeIdx}`);
     let total = ft.params.length;
@@ -304,7 +304,12 @@ export function validateModule(m: Module, features: Features = DEFAULT_FEATURES)
       declTypes[k] = canonValType(l.type, ids);
       declCounts[k] = l.count;
     }
-    maxStackHeight[i] = cv.validateFunc(fi, ft, declTypes, declCounts, locals.length, f.body);
+    return ft;
+  };
+  for (let i = 0; i < m.funcs.length; i++) {
+    const fi = nImportedFuncs + i;
+    const f = m.funcs[i];
+    maxStackHeight[i] = cv.validateFunc(fi, readFunc(fi), declTypes, declCounts, f.locals.length, f.body);
   }
 
   let recorder: CodeValidator | null = null;
@@ -316,14 +321,7 @@ export function validateModule(m: Module, features: Features = DEFAULT_FEATURES)
       recorder.recordInto = new SideTable();
     }
     const f = m.funcs[i];
-    const locals = f.locals;
-    const ts: ValType[] = [];
-    const ns: number[] = [];
-    for (let k = 0; k < locals.length; k++) {
-      ts[k] = canonValType(locals[k].type, ids);
-      ns[k] = locals[k].count;
-    }
-    recorder.validateFunc(fi, types[f.typeIdx].comp as FuncType, ts, ns, locals.length, f.body);
+    recorder.validateFunc(fi, readFunc(fi), declTypes, declCounts, f.locals.length, f.body);
     return recorder.recordInto!;
   };
 
