@@ -127,9 +127,9 @@ function indirectCallee(m: Machine, inst: ModuleInstance, typeIdx: number, table
 export function execute(m: Machine): boolean {
   let comp = m.comp!;
   let code = comp.code;
-  let pc = m.pc;
-  let fp = m.fp;
-  let fuel = m.fuel;
+  let pc = m.pc | 0;
+  let fp = m.fp | 0;
+  let fuel = m.fuel | 0;
   let I = m.I, F32 = m.F32, F64 = m.F64, R = m.R;
   let inst = comp.func.instance!;
   let funcs = inst.funcs;
@@ -152,14 +152,14 @@ export function execute(m: Machine): boolean {
             if (fuel >= cost) { fuel -= cost; pc += 3; continue loop; }
             m.comp = comp; m.pc = pc; m.fp = fp; m.fuel = fuel;
             if (!fuelSlow(m)) return false;
-            comp = m.comp!; code = comp.code; pc = m.pc; fuel = m.fuel;
+            comp = m.comp!; code = comp.code; pc = m.pc | 0; fuel = m.fuel | 0;
             continue loop;
           }
           case Op.FUEL_MOV: case Op.FUEL_CONST: {
             if (fuel < 1) {
               m.comp = comp; m.pc = pc; m.fp = fp; m.fuel = fuel;
               if (!fuelRefill(m)) return false;
-              fuel = m.fuel;
+              fuel = m.fuel | 0;
               continue loop;
             }
             fuel--;
@@ -217,8 +217,8 @@ export function execute(m: Machine): boolean {
             }
             m.depth--;
             comp = m.fComp.pop()!;
-            pc = m.fPc.pop()!;
-            fp = m.fFp.pop()!;
+            pc = m.fPc.pop()! | 0;
+            fp = m.fFp.pop()! | 0;
             code = comp.code;
             // same instance: the memory views are already current (every op that may grow
             // memory, SLOW and host calls, reloads them), so only a cross-instance return
@@ -986,8 +986,8 @@ export function execute(m: Machine): boolean {
           }
           m.depth--;
           comp = m.fComp.pop()!;
-          pc = m.fPc.pop()!;
-          fp = m.fFp.pop()!;
+          pc = m.fPc.pop()! | 0;
+          fp = m.fFp.pop()! | 0;
           code = comp.code;
           inst = comp.func.instance!;
           funcs = inst.funcs;
