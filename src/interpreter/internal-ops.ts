@@ -17,6 +17,9 @@ export const enum I {
   BR_TABLE, //       a n t0 .. tn           index a, n+1 targets (last is the default)
   RETURN, //         a n                    results: n slots starting at a
   CALL, //           funcIdx base           arguments at slots base.., results there too
+  // fast mode: CALL after the moves of its last one or two arguments (d s: slot d = slot s)
+  CALL_MOV1, //      funcIdx base d s
+  CALL_MOV2, //      funcIdx base d s d2 s2
   CALL_INDIRECT, //  typeIdx tableIdx base idxSlot
   CALL_REF, //       base refSlot
   RETURN_CALL, //    funcIdx base n         n = argument slots
@@ -141,6 +144,8 @@ export function operandCount(op: number): number {
     case I.RETURN_CALL: case I.RETURN_CALL_REF: case I.CONST: case I.FUEL_CONST: return 3;
     case I.CALL_INDIRECT: case I.SELECT: case I.SELECT_REF: case I.SELECT_V128: return 4;
     case I.RETURN_CALL_INDIRECT: case I.CONST_V128: return 5;
+    case I.CALL_MOV1: return 4;
+    case I.CALL_MOV2: return 6;
     case I.I64_ADD_IMM: case I.I64_AND_IMM: case I.I64_OR_IMM: case I.I64_XOR_IMM:
     case I.I64_SHL_IMM: case I.I64_SHR_S_IMM: case I.I64_SHR_U_IMM: case I.I64_MUL_IMM:
     case I.I64_ROTL_IMM: case I.NUM: return 4;

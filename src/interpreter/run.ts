@@ -240,6 +240,22 @@ export function execute(m: Machine): boolean {
             tail = -1;
             next = pc + 3;
             break call;
+          case Op.CALL_MOV1: case Op.CALL_MOV2: {
+            // the moves in their original order (a second one may read the first's slot)
+            let d = (fp + code[pc + 3]) << 1, s = (fp + code[pc + 4]) << 1;
+            I[d] = I[s]; I[d + 1] = I[s + 1];
+            if (code[pc] === Op.CALL_MOV2) {
+              d = (fp + code[pc + 5]) << 1; s = (fp + code[pc + 6]) << 1;
+              I[d] = I[s]; I[d + 1] = I[s + 1];
+              next = pc + 7;
+            } else {
+              next = pc + 5;
+            }
+            callee = funcs[code[pc + 1]];
+            base = fp + code[pc + 2];
+            tail = -1;
+            break call;
+          }
           case Op.RETURN_CALL:
             callee = funcs[code[pc + 1]];
             base = fp + code[pc + 2];

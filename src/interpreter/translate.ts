@@ -1111,15 +1111,42 @@ class Translator {
 
   /** A call with `n` arguments on top; its results are the recorded pushes. */
   private call(tail: boolean, n: number, make: (base: number, n: number) => number[]): void {
+    // entries below the arguments first, so the arguments' own moves come right before the call
+    for (let i = 0; i < this.sType.length - n; i++) this.materialize(i);
     const base = this.args(n);
-    this.materializeAll();
     let slots = 0;
     for (let k = this.sType.length - n; k < this.sType.length; k++) slots += slotsOf(this.sType[k]);
     this.truncate(this.sType.length - n);
-    this.emit(...make(base, slots));
+    const ins = make(base, slots);
+    if (ins[0] !== I.CALL || !this.fuseArgMoves(ins[1], base)) this.emit(...ins);
     if (tail) { this.setDead(); return; }
     this.pushRecorded();
     this.closeFuel();
+  }
+
+  /**
+   * Fast mode: the last one or two instructions emitted are MOVs (of this basic block) into
+   * the call's argument slots, which a CALL_MOV1 / CALL_MOV2 makes itself (one or two
+   * dispatches less per call). Returns false when they are not.
+   */
+  private fuseArgMoves(f: number, base: number): boolean {
+    if (this.exact) return false;
+    const code = this.code, pcs = this.pcs, n = pcs.length;
+    // a MOV of this basic block, right before the next instruction (or the end of the code)
+    const isMove = (k: number): boolean => k >= 0 && pcs[k] > this.fuelPos && code[pcs[k]] === I.MOV
+      && pcs[k] + 3 === (k + 1 < n ? pcs[k + 1] : code.length);
+    if (!isMove(n - 1)) return false;
+    const k0 = isMove(n - 2) ? n - 2 : n - 1;
+    const first = pcs[k0];
+    // a try_table opened or closed after the first move would no longer cover the call
+    for (const h of this.handlers) if (h.start > first || h.end > first) return false;
+    const moves: number[] = [];
+    for (let k = k0; k < n; k++) moves.push(code[pcs[k] + 1], code[pcs[k] + 2]);
+    code.length = first;
+    pcs.length = k0;
+    this.offs.length = k0;
+    this.emit(k0 === n - 2 ? I.CALL_MOV2 : I.CALL_MOV1, f, base, ...moves);
+    return true;
   }
 
   private openHandler(nParams: number, r: InstrReader): void {
