@@ -99,6 +99,10 @@ export const enum I {
   // the same, followed by f64.store of the result to the address it loaded from (x[i] += v):
   //   d a t addr off add
   F64_ADD_LOAD_STORE, F64_SUB_LOAD_STORE, F64_MUL_LOAD_STORE,
+  // f64.mul into a temporary t, then f64.add/sub of it and c (fast mode): d a b c t
+  //   MUL_ADD t + c, ADD_MUL c + t, MUL_SUB t - c, SUB_MUL c - t  (t = a * b; the NaN path
+  //   recomputes both steps through t, so a NaN keeps the unfused operand order)
+  F64_MUL_ADD, F64_ADD_MUL, F64_MUL_SUB, F64_SUB_MUL,
   // exact mode: charge one unit of fuel, then MOV / CONST (the FUEL op of a local.get,
   // local.set or const merged with its only instruction; out of fuel pauses here)
   FUEL_MOV, //      d a
@@ -152,6 +156,7 @@ export function operandCount(op: number): number {
     case I.SLOW: case I.F64_ADD_LOAD: case I.F64_SUB_LOAD: case I.F64_MUL_LOAD:
     case I.F64_ADD_LOAD_STORE: case I.F64_SUB_LOAD_STORE: case I.F64_MUL_LOAD_STORE:
     case I.I32_ADD_IMM2: return 6;
+    case I.F64_MUL_ADD: case I.F64_ADD_MUL: case I.F64_MUL_SUB: case I.F64_SUB_MUL: return 5;
     case I.I32_LOAD: case I.I64_LOAD: case I.F32_LOAD: case I.F64_LOAD: case I.I32_LOAD8_S:
     case I.I32_LOAD8_U: case I.I32_LOAD16_S: case I.I32_LOAD16_U: case I.I64_LOAD8_S:
     case I.I64_LOAD8_U: case I.I64_LOAD16_S: case I.I64_LOAD16_U: case I.I64_LOAD32_S:

@@ -976,6 +976,24 @@ export function execute(m: Machine): boolean {
             }
             pc += 7; continue loop;
           }
+          case Op.F64_MUL_ADD: case Op.F64_ADD_MUL: case Op.F64_MUL_SUB: case Op.F64_SUB_MUL: {
+            const op = code[pc];
+            const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3], c = fp + code[pc + 4];
+            const p = F64[a] * F64[b], x = F64[c];
+            const r = op === Op.F64_MUL_SUB ? p - x : op === Op.F64_SUB_MUL ? x - p : p + x;
+            if (r === r) {
+              F64[d] = r;
+            } else {
+              // a NaN somewhere: both steps as separate instructions (NaN rule, operand order)
+              const t = (fp + code[pc + 5]) << 1;
+              F64_MUL(I, t, a << 1, b << 1);
+              if (op === Op.F64_MUL_ADD) F64_ADD(I, d << 1, t, c << 1);
+              else if (op === Op.F64_ADD_MUL) F64_ADD(I, d << 1, c << 1, t);
+              else if (op === Op.F64_MUL_SUB) F64_SUB(I, d << 1, t, c << 1);
+              else F64_SUB(I, d << 1, c << 1, t);
+            }
+            pc += 6; continue loop;
+          }
           default:
             throw new Error(`interpreter: bad internal opcode ${code[pc]} at ${pc}`);
         }

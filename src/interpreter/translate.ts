@@ -1250,6 +1250,26 @@ class Translator {
   }
 
   /**
+   * Fast mode: `F64_MUL t a b` just emitted, producing one operand of this f64.add/sub (a
+   * temporary): the two become one F64_MUL_ADD / ADD_MUL / MUL_SUB / SUB_MUL d a b c t.
+   */
+  private fuseMulAdd(add: boolean): boolean {
+    const h = this.sType.length - 1;
+    if (h < 1) return false;
+    const right = this.sAlias[h] === -1 && this.lastProducer(4, this.sSlot[h]) === I.F64_MUL;
+    if (!right && !(this.sAlias[h - 1] === -1 && this.lastProducer(4, this.sSlot[h - 1]) === I.F64_MUL)) return false;
+    const s = this.lastStart;
+    const t = this.code[s + 1], a = this.code[s + 2], b = this.code[s + 3];
+    this.dropLast();
+    const y = this.pop();
+    const x = this.pop();
+    const d = this.push(T_F64);
+    const op = add ? (right ? I.F64_ADD_MUL : I.F64_MUL_ADD) : (right ? I.F64_SUB_MUL : I.F64_MUL_SUB);
+    this.emitDst(op, d, a, b, right ? x : y, t);
+    return true;
+  }
+
+  /**
    * Fast mode: an i64 shift or rotate reads only the low 6 bits of its count, so a count just
    * made by i64.extend_i32_[su] (into a temporary) can be the i32 itself: the extend is
    * dropped and the count entry aliases its source.
@@ -1385,6 +1405,7 @@ class Translator {
       }
       if (params.length === 2) {
         if ((hot === I.F64_ADD || hot === I.F64_SUB || hot === I.F64_MUL) && this.fuseF64Load(hot)) return;
+        if ((hot === I.F64_ADD || hot === I.F64_SUB) && this.fuseMulAdd(hot === I.F64_ADD)) return;
         if (hot === I.I64_XOR && this.fuseXorShift()) return;
         if (hot === I.I64_SHL || hot === I.I64_SHR_S || hot === I.I64_SHR_U || hot === I.I64_ROTL
           || hot === I.I64_ROTR) this.dropCountExtend();

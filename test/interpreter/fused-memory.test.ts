@@ -98,6 +98,18 @@ const wat = `(module
       (br_if $l (i32.lt_s (local.get 2) (local.get 0))))
     (i64.xor (i64.xor (i64.reinterpret_f64 (local.get 1)) (i64.load offset=16 (i32.const 0)))
       (i64.xor (i64.load offset=24 (i32.const 0)) (i64.load32_u offset=4 (i32.const 0)))))
+  ;; f64.mul feeding f64.add/sub (F64_MUL_ADD, ADD_MUL, MUL_SUB, SUB_MUL), the product's
+  ;; operands possibly the add's other operand or its destination
+  (func (export "madd") (param i64 i64 i64) (result i64)
+    (i64.reinterpret_f64 (f64.add (f64.mul (f64.reinterpret_i64 (local.get 0)) (f64.reinterpret_i64 (local.get 1))) (f64.reinterpret_i64 (local.get 2)))))
+  (func (export "addm") (param i64 i64 i64) (result i64)
+    (i64.reinterpret_f64 (f64.add (f64.reinterpret_i64 (local.get 2)) (f64.mul (f64.reinterpret_i64 (local.get 0)) (f64.reinterpret_i64 (local.get 1))))))
+  (func (export "msub") (param i64 i64 i64) (result i64)
+    (i64.reinterpret_f64 (f64.sub (f64.mul (f64.reinterpret_i64 (local.get 0)) (f64.reinterpret_i64 (local.get 1))) (f64.reinterpret_i64 (local.get 2)))))
+  (func (export "subm") (param i64 i64 i64) (result i64) (local f64)
+    (local.set 3 (f64.reinterpret_i64 (local.get 2)))
+    (local.set 3 (f64.sub (local.get 3) (f64.mul (local.get 3) (f64.reinterpret_i64 (local.get 1)))))
+    (i64.reinterpret_f64 (local.get 3)))
   ;; i64 shift counts made by extend (the extend is dropped)
   (func (export "shl_x") (param i64 i32) (result i64) (i64.shl (local.get 0) (i64.extend_i32_u (local.get 1))))
   (func (export "shr_s_x") (param i64 i32) (result i64) (i64.shr_s (local.get 0) (i64.extend_i32_s (local.get 1))))
@@ -178,6 +190,21 @@ describe('fused memory and constant forms against native WebAssembly', () => {
         else if (!(isNaN64(w as bigint) && isNaN64(g as bigint))) expect({ f, a, x, y, g }).toEqual({ f, a, x, y, g: w });
       }
     }), { numRuns: 300 });
+  });
+
+  it('agrees on f64 multiply-add fusions, NaN bits included unless both are NaN', () => {
+    const isNaN64 = (x: bigint): boolean => (x & 0x7fffffffffffffffn) > 0x7ff0000000000000n;
+    fc.assert(fc.property(bits, bits, bits, (x, y, z) => {
+      for (const f of ['madd', 'addm', 'msub', 'subm']) {
+        const w = want(f, [x, y, z]) as bigint;
+        const g = call(f, [x, y, z]) as bigint;
+        if (!(isNaN64(w) && isNaN64(g))) expect({ f, x, y, z, g }).toEqual({ f, x, y, z, g: w });
+        // NaN bits as the unfused instructions pick them: exact mode runs them one by one
+        const args = [x, y, z].map(toValue);
+        const e = (invoke(fn(inst, f), args, { mode: 'exact' })[0] as { value: bigint }).value;
+        expect({ f, x, y, z, g }).toEqual({ f, x, y, z, g: e });
+      }
+    }), { numRuns: 500 });
   });
 
   it('agrees on stores of constants', () => {
