@@ -124,6 +124,12 @@ export const enum I {
   V128_LANE, V128_TERN, V128_SHUFFLE,
   // the commonest lane ops inline in the run loop: d a b
   I32X4_ADD, I32X4_SUB, I32X4_MUL, F32X4_ADD, F32X4_SUB, F32X4_MUL, V128_AND, V128_OR, V128_XOR,
+  // lane ops vectorized loops use most, each calling its simd/fast-lanes.ts function directly
+  // (a direct call site, not the indirect one of V128_BIN): d a b (shift: b = count slot)
+  I16X8_ADD, I16X8_MUL, I16X8_SHR_U, I8X16_EQ, I32X4_MAX_S, I8X16_NARROW_I16X8_U, F32X4_PMIN,
+  F32X4_PMAX,
+  // the same, unary: d a
+  I16X8_EXTEND_LOW_I8X16_U, I32X4_EXTEND_LOW_I16X8_U,
   COUNT,
 }
 
@@ -141,7 +147,7 @@ export function operandCount(op: number): number {
     case I.I32_EXTEND16_S: case I.I32_WRAP_I64: case I.I64_EQZ: case I.I64_EXTEND_I32_S:
     case I.I64_EXTEND_I32_U: case I.F64_CONVERT_I32_S: case I.F64_CONVERT_I32_U:
       return 2;
-    case I.FUEL_MOV: return 2;
+    case I.FUEL_MOV: case I.I16X8_EXTEND_LOW_I8X16_U: case I.I32X4_EXTEND_LOW_I16X8_U: return 2;
     case I.I64_XOR_SHR_U_IMM: case I.V128_UN: return 3;
     case I.V128_BIN: case I.V128_LOAD: case I.V128_STORE: case I.V128_SHUFFLE: return 4;
     case I.V128_LANE: case I.V128_TERN: return 5;

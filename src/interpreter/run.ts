@@ -15,6 +15,10 @@ import { SCALAR_OPS } from './numerics/table.js';
 import { slowOp } from './slow-ops.js';
 import { SIMD_DIRECT, SIMD_OPS, i8x16_shuffle } from './simd/table.js';
 import { shuffleLanes } from './simd/handler.js';
+import {
+  f32x4_pmax, f32x4_pmin, i16x8_add, i16x8_extend_low_i8x16_u, i16x8_mul, i16x8_shr_u,
+  i32x4_extend_low_i16x8_u, i32x4_max_s, i8x16_eq, i8x16_narrow_i16x8_u,
+} from './simd/fast-lanes.js';
 
 const F32X4_ADD_ID = OP.f32x4_add, F32X4_SUB_ID = OP.f32x4_sub, F32X4_MUL_ID = OP.f32x4_mul;
 import { i64_div_s, i64_div_u, i64_rem_s, i64_rem_u } from './numerics/i64.js';
@@ -412,6 +416,16 @@ export function execute(m: Machine): boolean {
             }
             pc += 4; continue loop;
           }
+          case Op.I16X8_ADD: i16x8_add(I, (fp + code[pc + 1]) << 1, (fp + code[pc + 2]) << 1, (fp + code[pc + 3]) << 1); pc += 4; continue loop;
+          case Op.I16X8_MUL: i16x8_mul(I, (fp + code[pc + 1]) << 1, (fp + code[pc + 2]) << 1, (fp + code[pc + 3]) << 1); pc += 4; continue loop;
+          case Op.I16X8_SHR_U: i16x8_shr_u(I, (fp + code[pc + 1]) << 1, (fp + code[pc + 2]) << 1, (fp + code[pc + 3]) << 1); pc += 4; continue loop;
+          case Op.I8X16_EQ: i8x16_eq(I, (fp + code[pc + 1]) << 1, (fp + code[pc + 2]) << 1, (fp + code[pc + 3]) << 1); pc += 4; continue loop;
+          case Op.I32X4_MAX_S: i32x4_max_s(I, (fp + code[pc + 1]) << 1, (fp + code[pc + 2]) << 1, (fp + code[pc + 3]) << 1); pc += 4; continue loop;
+          case Op.I8X16_NARROW_I16X8_U: i8x16_narrow_i16x8_u(I, (fp + code[pc + 1]) << 1, (fp + code[pc + 2]) << 1, (fp + code[pc + 3]) << 1); pc += 4; continue loop;
+          case Op.F32X4_PMIN: f32x4_pmin(I, (fp + code[pc + 1]) << 1, (fp + code[pc + 2]) << 1, (fp + code[pc + 3]) << 1); pc += 4; continue loop;
+          case Op.F32X4_PMAX: f32x4_pmax(I, (fp + code[pc + 1]) << 1, (fp + code[pc + 2]) << 1, (fp + code[pc + 3]) << 1); pc += 4; continue loop;
+          case Op.I16X8_EXTEND_LOW_I8X16_U: i16x8_extend_low_i8x16_u(I, (fp + code[pc + 1]) << 1, (fp + code[pc + 2]) << 1); pc += 3; continue loop;
+          case Op.I32X4_EXTEND_LOW_I16X8_U: i32x4_extend_low_i16x8_u(I, (fp + code[pc + 1]) << 1, (fp + code[pc + 2]) << 1); pc += 3; continue loop;
           case Op.F32X4_ADD: case Op.F32X4_SUB: case Op.F32X4_MUL: {
             // f32 results computed in f64 round exactly; a NaN lane takes the lane ops' NaN rule
             const op = code[pc];

@@ -138,6 +138,10 @@ const CONST_ALIAS = -2;
   const v128Hot = ['i32x4_add', 'i32x4_sub', 'i32x4_mul', 'f32x4_add', 'f32x4_sub', 'f32x4_mul',
     'v128_and', 'v128_or', 'v128_xor'];
   v128Hot.forEach((n, k) => { HOT[OP[n]] = I.I32X4_ADD + k; });
+  const v128Direct = ['i16x8_add', 'i16x8_mul', 'i16x8_shr_u', 'i8x16_eq', 'i32x4_max_s',
+    'i8x16_narrow_i16x8_u', 'f32x4_pmin', 'f32x4_pmax', 'i16x8_extend_low_i8x16_u',
+    'i32x4_extend_low_i16x8_u'];
+  v128Direct.forEach((n, k) => { HOT[OP[n]] = I.I16X8_ADD + k; });
   STORE_IMM[I.I32_STORE] = STORE_IMM[I.F32_STORE] = STORE_IMM[I.I64_STORE32] = I.I32_STORE_IMM;
   STORE_IMM[I.I32_STORE8] = STORE_IMM[I.I64_STORE8] = I.I32_STORE8_IMM;
   STORE_IMM[I.I32_STORE16] = STORE_IMM[I.I64_STORE16] = I.I32_STORE16_IMM;
