@@ -556,6 +556,14 @@ export function execute(m: Machine): boolean {
             head = v !== 0 ? code[pc + 4] : pc + 5;
             break arrive;
           }
+          case Op.I32_ADD_IMM_BR_IF_NE:
+            I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] + code[pc + 3]) | 0;
+            head = I[(fp + code[pc + 4]) << 1] !== I[(fp + code[pc + 5]) << 1] ? code[pc + 6] : pc + 7;
+            break arrive;
+          case Op.I32_ADD_IMM_BR_IF_NE_IMM:
+            I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] + code[pc + 3]) | 0;
+            head = I[(fp + code[pc + 4]) << 1] !== code[pc + 5] ? code[pc + 6] : pc + 7;
+            break arrive;
           case Op.I32_STORE_IMM: {
             const ea = ((I[(fp + code[pc + 1]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
             if (ea + 4 > u8.length) throw trap(OOB_MEMORY);

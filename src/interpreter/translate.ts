@@ -1095,9 +1095,23 @@ class Translator {
     }
     const fused = negate ? I32_CMP_NOT[op] : I32_CMP[op];
     if (fused < 0) return -1;
+    const x = this.code[s + 2], y = this.code[s + 3];
+    // a counted loop's step right before: one I32_ADD_IMM_BR_IF_NE(_IMM) (same basic block:
+    // the compare's position is no label, since it did not start with a FUEL op)
+    const n = this.pcs.length;
+    const p = n >= 2 ? this.pcs[n - 2] : -1;
+    if ((fused === I.BR_IF_NE || fused === I.BR_IF_NE_IMM) && p > this.fuelPos && p + 4 === s
+      && this.code[p] === I.I32_ADD_IMM && !this.handlers.some((h) => h.start === s || h.end === s)) {
+      this.code[p] = fused === I.BR_IF_NE ? I.I32_ADD_IMM_BR_IF_NE : I.I32_ADD_IMM_BR_IF_NE_IMM;
+      this.code.length = s;
+      this.code.push(x, y, -1);
+      this.pcs.pop();
+      this.offs.pop();
+      return p + 6;
+    }
     this.code[s] = fused;
-    this.code[s + 1] = this.code[s + 2];
-    this.code[s + 2] = this.code[s + 3];
+    this.code[s + 1] = x;
+    this.code[s + 2] = y;
     this.code[s + 3] = -1;
     return s + 3;
   }

@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { watToBinary } from '../../src/text/index.js';
 import { invoke } from '../../src/interpreter/invoke.js';
+import { fastCode } from '../../src/interpreter/translate.js';
+import { I } from '../../src/interpreter/internal-ops.js';
 import { Trap } from '../../src/errors.js';
 import type { Value } from '../../src/runtime/objects.js';
 import { fn, load } from './helpers.js';
@@ -88,6 +90,25 @@ const wat = `(module
       (local.set 1 (i32.add (local.get 1) (i32.mul (local.get 0) (i32.const 3))))
       (br_if $l (local.tee 0 (i32.sub (local.get 0) (i32.const 1)))))
     (local.get 1))
+  ;; counted loops: the step and the compare-and-branch fuse (I32_ADD_IMM_BR_IF_NE(_IMM)),
+  ;; also when the compare reads another local than the step writes
+  (func (export "counted") (param i32) (result i32) (local i32 i32)
+    (loop $l
+      (local.set 2 (i32.add (local.get 2) (i32.mul (local.get 1) (local.get 1))))
+      (local.set 1 (i32.add (local.get 1) (i32.const 1)))
+      (br_if $l (i32.ne (local.get 1) (local.get 0))))
+    (local.set 1 (i32.const 0))
+    (loop $m
+      (local.set 2 (i32.add (local.get 2) (i32.const 3)))
+      (local.set 1 (i32.add (local.get 1) (i32.const 2)))
+      (br_if $m (i32.ne (local.get 1) (i32.const 400))))
+    (local.set 1 (i32.const 0))
+    (loop $o
+      (local.set 1 (i32.add (local.get 1) (i32.const 5)))
+      (local.set 2 (i32.xor (local.get 2) (local.get 1)))
+      (local.set 0 (i32.add (local.get 0) (i32.const 1)))
+      (br_if $o (i32.ne (local.get 1) (i32.const 400))))
+    (i32.add (local.get 2) (local.get 0)))
   ;; constants inside loops live in frame slots written at entry (loopConsts)
   (func (export "loopconst") (param i32) (result i64) (local f64 i32)
     (loop $l
@@ -207,6 +228,12 @@ describe('fused memory and constant forms against native WebAssembly', () => {
     }), { numRuns: 500 });
   });
 
+  it('fuses counted-loop steps with their compare-and-branch', () => {
+    const code = Array.from(fastCode(fn(inst, 'counted')).code);
+    expect(code).toContain(I.I32_ADD_IMM_BR_IF_NE);
+    expect(code).toContain(I.I32_ADD_IMM_BR_IF_NE_IMM);
+  });
+
   it('agrees on stores of constants', () => {
     fc.assert(fc.property(addr, (a) => {
       same('st_imm', [a]);
@@ -219,6 +246,7 @@ describe('fused memory and constant forms against native WebAssembly', () => {
       same('addimm2', [n]);
       same('while', [n % 5000]);
       same('countdown', [((n >>> 0) % 3000) + 1]);
+      same('counted', [((n >>> 0) % 3000) + 1]);
       native.st64(16, 0n); native.st64(24, 0n);
       invoke(fn(inst, 'st64'), [{ type: 'i32', value: 16 }, { type: 'i64', value: 0n }]);
       invoke(fn(inst, 'st64'), [{ type: 'i32', value: 24 }, { type: 'i64', value: 0n }]);
