@@ -197,7 +197,7 @@ export class Execution {
       frames.push({ funcIndex: c.func.index, name: c.func.name, offset: offsetAt(c, pc) });
     };
     push(m.comp, m.pc);
-    for (let k = m.fComp.length - 1; k >= 0 && frames.length < 64; k--) push(m.fComp[k], m.fPc[k] - 1);
+    for (let k = m.depth - 1; k >= 0 && frames.length < 64; k--) push(m.fComp[k], m.frames[2 * k] - 1);
     return frames;
   }
 
@@ -274,10 +274,10 @@ function unwind(m: Machine, exn: ExnInstance): boolean {
       h = H.parent;
     }
     if (m.depth === 0) return false;
-    m.depth--;
-    m.comp = m.fComp.pop()!;
-    pc = m.fPc.pop()! - 1;
-    m.fp = m.fFp.pop()!;
+    const k = --m.depth;
+    m.comp = m.fComp[k];
+    pc = m.frames[2 * k] - 1;
+    m.fp = m.frames[2 * k + 1];
     m.pc = pc;
   }
 }

@@ -29,10 +29,11 @@ export class Machine {
   R: Ref[] = new Array<Ref>(INITIAL_SLOTS).fill(null);
   cap = INITIAL_SLOTS;
 
-  // callers' frames: code, return pc, frame pointer
+  // callers' frames k < depth: code in fComp[k], return pc and frame pointer in
+  // frames[2k], frames[2k + 1] (stored by index, not pushed: a call is two int32 stores and
+  // one array store; fComp may keep entries above depth, which are dead)
   readonly fComp: Compiled[] = [];
-  readonly fPc: number[] = [];
-  readonly fFp: number[] = [];
+  frames = new Int32Array(512);
   depth = 0;
   maxDepth = DEFAULT_MAX_CALL_DEPTH;
 
@@ -63,10 +64,16 @@ export class Machine {
     this.cap = cap;
   }
 
+  /** Doubles the frame stack (a call at depth frames.length / 2). */
+  growFrames(): Int32Array {
+    const f = new Int32Array(this.frames.length * 2);
+    f.set(this.frames);
+    this.frames = f;
+    return f;
+  }
+
   reset(): void {
     this.fComp.length = 0;
-    this.fPc.length = 0;
-    this.fFp.length = 0;
     this.depth = 0;
     this.comp = null;
     this.pc = 0;

@@ -219,10 +219,11 @@ export function execute(m: Machine): boolean {
               m.comp = comp; m.pc = pc; m.fp = fp; m.fuel = fuel; m.done = true;
               return true;
             }
-            m.depth--;
-            comp = m.fComp.pop()!;
-            pc = m.fPc.pop()! | 0;
-            fp = m.fFp.pop()! | 0;
+            const k = m.depth - 1;
+            m.depth = k;
+            comp = m.fComp[k];
+            pc = m.frames[k << 1];
+            fp = m.frames[(k << 1) + 1];
             code = comp.code;
             // same instance: the memory views are already current (every op that may grow
             // memory, SLOW and host calls, reloads them), so only a cross-instance return
@@ -1040,10 +1041,11 @@ export function execute(m: Machine): boolean {
             m.comp = comp; m.fp = fp; m.fuel = fuel; m.done = true;
             return true;
           }
-          m.depth--;
-          comp = m.fComp.pop()!;
-          pc = m.fPc.pop()! | 0;
-          fp = m.fFp.pop()! | 0;
+          const k = m.depth - 1;
+          m.depth = k;
+          comp = m.fComp[k];
+          pc = m.frames[k << 1];
+          fp = m.frames[(k << 1) + 1];
           code = comp.code;
           inst = comp.func.instance!;
           funcs = inst.funcs;
@@ -1063,11 +1065,13 @@ export function execute(m: Machine): boolean {
         }
         base = fp;
       } else {
-        if (m.depth >= m.maxDepth) { m.comp = comp; m.pc = pc; m.fp = fp; throw trap('call stack exhausted'); }
-        m.fComp.push(comp);
-        m.fPc.push(next);
-        m.fFp.push(fp);
-        m.depth++;
+        const k = m.depth;
+        if (k >= m.maxDepth) { m.comp = comp; m.pc = pc; m.fp = fp; throw trap('call stack exhausted'); }
+        const frames = (k << 1) < m.frames.length ? m.frames : m.growFrames();
+        frames[k << 1] = next;
+        frames[(k << 1) + 1] = fp;
+        m.fComp[k] = comp;
+        m.depth = k + 1;
       }
       if (base + cc.frameSlots > m.cap) {
         m.grow(base + cc.frameSlots);
