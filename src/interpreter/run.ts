@@ -212,8 +212,8 @@ export function execute(m: Machine): boolean {
               for (let k = 0; k < n; k++) {
                 const d = (fp + k) << 1, s2 = (src + k) << 1;
                 I[d] = I[s2]; I[d + 1] = I[s2 + 1];
-                R[fp + k] = R[src + k];
               }
+              if (comp.retRefs) for (let k = 0; k < n; k++) R[fp + k] = R[src + k];
             }
             if (m.depth === 0) {
               m.comp = comp; m.pc = pc; m.fp = fp; m.fuel = fuel; m.done = true;
@@ -1078,8 +1078,9 @@ export function execute(m: Machine): boolean {
         I = m.I; F32 = m.F32; F64 = m.F64; R = m.R;
       }
       for (let s = base + cc.numParamSlots, e = base + cc.numLocalSlots; s < e; s++) {
-        I[s << 1] = 0; I[(s << 1) + 1] = 0; R[s] = null;
+        I[s << 1] = 0; I[(s << 1) + 1] = 0;
       }
+      if (cc.refLocals) for (let s = base + cc.numParamSlots, e = base + cc.numLocalSlots; s < e; s++) R[s] = null;
       comp = cc;
       code = cc.code;
       fp = base;

@@ -77,6 +77,10 @@ export interface Compiled {
   readonly localTypes: Uint8Array;
   readonly localSlots: Int32Array;
   readonly stackBase: number;
+  /** A result is a reference: RETURN moves the reference array too. */
+  readonly retRefs: boolean;
+  /** A local (not a parameter) or hidden slot holds a reference: entry nulls them. */
+  readonly refLocals: boolean;
 }
 
 interface Ctrl {
@@ -361,7 +365,9 @@ class Translator {
       pcs: Int32Array.from(this.pcs), offsets: Int32Array.from(this.offs),
       pcOfOffset: this.pcOfOffset, stackAt: this.stackAt,
       localTypes: Uint8Array.from(this.localTypes), localSlots: Int32Array.from(this.localSlots),
-      stackBase: this.stackBase,
+      stackBase: this.stackBase, retRefs: this.resultTypes.includes(T_REF),
+      refLocals: tries > 0
+        || this.localTypes.slice(type.params.length).includes(T_REF),
     };
   }
 
