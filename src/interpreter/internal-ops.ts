@@ -133,6 +133,9 @@ export const enum I {
   F32X4_PMAX,
   // the same, unary: d a
   I16X8_EXTEND_LOW_I8X16_U, I32X4_EXTEND_LOW_I16X8_U,
+  // struct.get of a field that is not packed, in register form: d s p (s: the struct
+  // reference, p: the field's index in its object's refs, or its first word in its words)
+  STRUCT_GET_REF, STRUCT_GET_W, STRUCT_GET_W2,
   COUNT,
 }
 

@@ -7,6 +7,7 @@
 import { Trap, WasmException } from '../errors.js';
 import { OOB_MEMORY } from '../memory/bounds.js';
 import { ExnInstance } from '../runtime/objects.js';
+import type { StructObj } from '../runtime/gc/objects.js';
 import type { FuncInstance, ModuleInstance, Ref, TagInstance } from '../runtime/objects.js';
 import { isSubtypeId } from '../validator/canonical.js';
 import { I as Op } from './internal-ops.js';
@@ -27,6 +28,7 @@ import type { Compiled } from './translate.js';
 import { OP } from '../syntax/opcodes.js';
 
 const EMPTY_BUF = new ArrayBuffer(0);
+const NULL_STRUCT = 'null structure reference';
 const EMPTY_U8 = new Uint8Array(EMPTY_BUF);
 const EMPTY_DV = new DataView(EMPTY_BUF);
 
@@ -331,6 +333,20 @@ export function execute(m: Machine): boolean {
           }
           case Op.REF_NULL: R[fp + code[pc + 1]] = null; pc += 2; continue loop;
           case Op.REF_FUNC: R[fp + code[pc + 1]] = funcs[code[pc + 2]]; pc += 3; continue loop;
+          case Op.STRUCT_GET_REF: {
+            const o = R[fp + code[pc + 2]];
+            if (o === null) throw trap(NULL_STRUCT);
+            R[fp + code[pc + 1]] = (o as StructObj).refs[code[pc + 3]];
+            pc += 4; continue loop;
+          }
+          case Op.STRUCT_GET_W: case Op.STRUCT_GET_W2: {
+            const o = R[fp + code[pc + 2]];
+            if (o === null) throw trap(NULL_STRUCT);
+            const w = (o as StructObj).words, p = code[pc + 3], d = (fp + code[pc + 1]) << 1;
+            I[d] = w[p];
+            I[d + 1] = code[pc] === Op.STRUCT_GET_W2 ? w[p + 1] : 0;
+            pc += 4; continue loop;
+          }
           case Op.REF_IS_NULL:
             I[(fp + code[pc + 1]) << 1] = R[fp + code[pc + 2]] === null ? 1 : 0;
             pc += 3; continue loop;

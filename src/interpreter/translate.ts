@@ -28,6 +28,7 @@ import { I } from './internal-ops.js';
 import { Trap } from '../errors.js';
 import { SCALAR_OPS } from './numerics/table.js';
 import { gcBranchForm, gcSlowForm } from './gc/translate-gc.js';
+import { SK_F32, SK_F64, SK_I32, SK_I64, SK_REF, structLayout } from '../runtime/gc/layout.js';
 import { internShuffle, simdImmA } from './simd/handler.js';
 import { SIMD_DIRECT, SIMD_OPS } from './simd/table.js';
 
@@ -1072,6 +1073,7 @@ class Translator {
         return;
       }
       default: {
+        if ((op === OP.struct_get || op === OP.struct_get_u) && this.structGet(r)) return;
         const gc = gcSlowForm(r);
         if (gc !== null) {
           this.slowOp(op, gc.a, gc.b, 0);
@@ -1120,6 +1122,22 @@ class Translator {
     this.code[s + 2] = y;
     this.code[s + 3] = -1;
     return s + 3;
+  }
+
+  /**
+   * struct.get of a reference, 32-bit or 64-bit field in register form (STRUCT_GET_REF / _W /
+   * _W2); packed and v128 fields stay SLOW. Returns false for those.
+   */
+  private structGet(r: InstrReader): boolean {
+    const l = structLayout(this.func.instance!.typeIds[r.x]);
+    const kind = l.kinds[r.y];
+    const ins = kind === SK_REF ? I.STRUCT_GET_REF : kind === SK_I32 || kind === SK_F32 ? I.STRUCT_GET_W
+      : kind === SK_I64 || kind === SK_F64 ? I.STRUCT_GET_W2 : -1;
+    if (ins < 0) return false;
+    const s = this.pop();
+    const d = this.push(this.recType(0));
+    this.emitDst(ins, d, s, l.pos[r.y]);
+    return true;
   }
 
   /** Fast mode: pushes a constant that has a slot (loopConsts) as an alias of it. */

@@ -5,6 +5,7 @@ import { ArrayObj, StructObj } from '../../runtime/gc/objects.js';
 
 const WAT = `(module
   (type $p (struct (field (mut f32)) (field (mut i8)) (field (mut i64)) (field (mut v128))))
+  (type $n (struct (field (ref null $n)) (field f64) (field i32)))
   (type $bytes (array (mut i8)))
   (type $refs (array (mut anyref)))
   (data $d "\\01\\02\\ff")
@@ -20,6 +21,16 @@ const WAT = `(module
   (func (export "packed") (result i32 i32)
     (struct.get_s $p 1 (global.get $g)) (struct.get_u $p 1 (global.get $g)))
   (func (export "i64-field") (result i64) (struct.get $p 2 (global.get $g)))
+  ;; reference, f64 and i32 fields (the run loop's STRUCT_GET_REF / _W2 / _W)
+  (func (export "ref-field") (result i32 i32 i64 i32)
+    (local $a (ref $n))
+    (local.set $a (struct.new $n (struct.new $n (ref.null $n) (f64.const 2.5) (i32.const 9))
+      (f64.const -0.0) (i32.const -7)))
+    (ref.is_null (struct.get $n 0 (ref.as_non_null (struct.get $n 0 (local.get $a)))))
+    (struct.get $n 2 (ref.as_non_null (struct.get $n 0 (local.get $a))))
+    (i64.reinterpret_f64 (struct.get $n 1 (local.get $a)))
+    (struct.get $n 2 (local.get $a)))
+  (func (export "null-ref-field") (result i32) (ref.is_null (struct.get $n 0 (ref.null $n))))
   (func (export "v128-field") (result v128) (struct.get $p 3 (global.get $g)))
   (func (export "data") (result i32 i32 i32)
     (local $a (ref $bytes))
@@ -72,6 +83,7 @@ describe('GC execution', () => {
   it('packed, i64 and v128 fields', () => {
     expect(call('packed')).toEqual([i32(44), i32(44)]);
     expect(call('i64-field')).toEqual([{ type: 'i64', value: -5n }]);
+    expect(call('ref-field')).toEqual([i32(1), i32(9), { type: 'i64', value: -(2n ** 63n) }, i32(-7)]);
     const v = call('v128-field')[0] as { words: Int32Array };
     expect(Array.from(v.words)).toEqual([1, 2, 3, 4]);
   });
@@ -83,6 +95,7 @@ describe('GC execution', () => {
   it('traps carry the spec messages', () => {
     expect(() => call('oob')).toThrow(/^out of bounds array access/);
     expect(() => call('null-struct')).toThrow(/^null structure reference/);
+    expect(() => call('null-ref-field')).toThrow(/^null structure reference/);
     expect(() => call('null-i31')).toThrow(/^null i31 reference/);
     expect(() => call('cast', ref({ type: 'ref', value: 5 }))).toThrow(/^cast failure/);
   });
