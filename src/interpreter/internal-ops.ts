@@ -64,6 +64,10 @@ export const enum I {
   I32_ADD_IMM_BR, // d a imm t            i32.add of a constant, then BR t (while-loop steps)
   I32_ADD_IMM_BR_IF, // d a imm t         the same, then jump when the result is not 0 (countdowns)
   // i32.add of a constant, then a compare-and-branch (counted loops: i += 1; br_if (i != n))
+  // xor of rotations of one value (hash and cipher mixing, sha-2's sigma functions), fast mode:
+  I32_ROTL_XOR2, //  d x k1 k2              rotl(x, k1) ^ rotl(x, k2)
+  I32_ROTL_XOR3, //  d x k1 k2 k3           ... ^ rotl(x, k3)
+  I32_ROTL_XOR2_SHR, // d x k1 k2 k3        ... ^ (x >>> k3)
   I32_ADD_IMM_BR_IF_NE, //     d a imm x y t    jump when x != y
   I32_ADD_IMM_BR_IF_NE_IMM, // d a imm x k t    jump when x != k
   I32_EQ_IMM, I32_NE_IMM, I32_LT_S_IMM, I32_LT_U_IMM, I32_GT_S_IMM, I32_GT_U_IMM, I32_LE_S_IMM,
@@ -168,6 +172,8 @@ export function operandCount(op: number): number {
     case I.SLOW: case I.F64_ADD_LOAD: case I.F64_SUB_LOAD: case I.F64_MUL_LOAD:
     case I.F64_ADD_LOAD_STORE: case I.F64_SUB_LOAD_STORE: case I.F64_MUL_LOAD_STORE:
     case I.I32_ADD_IMM2: case I.I32_ADD_IMM_BR_IF_NE: case I.I32_ADD_IMM_BR_IF_NE_IMM: return 6;
+    case I.I32_ROTL_XOR2: return 4;
+    case I.I32_ROTL_XOR3: case I.I32_ROTL_XOR2_SHR: return 5;
     case I.F64_MUL_ADD: case I.F64_ADD_MUL: case I.F64_MUL_SUB: case I.F64_SUB_MUL: return 5;
     case I.I32_LOAD: case I.I64_LOAD: case I.F32_LOAD: case I.F64_LOAD: case I.I32_LOAD8_S:
     case I.I32_LOAD8_U: case I.I32_LOAD16_S: case I.I32_LOAD16_U: case I.I64_LOAD8_S:

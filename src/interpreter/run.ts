@@ -614,6 +614,18 @@ export function execute(m: Machine): boolean {
             I[(fp + code[pc + 1]) << 1] = b === 0 ? a : (a << b) | (a >>> (32 - b));
             pc += 4; continue loop;
           }
+          // rotl by k in 0..31 is (x << k) | (x >>> (32 - k)): a count of 32 shifts by 0
+          case Op.I32_ROTL_XOR2: {
+            const x = I[(fp + code[pc + 2]) << 1], k1 = code[pc + 3], k2 = code[pc + 4];
+            I[(fp + code[pc + 1]) << 1] = ((x << k1) | (x >>> (32 - k1))) ^ ((x << k2) | (x >>> (32 - k2)));
+            pc += 5; continue loop;
+          }
+          case Op.I32_ROTL_XOR3: case Op.I32_ROTL_XOR2_SHR: {
+            const x = I[(fp + code[pc + 2]) << 1], k1 = code[pc + 3], k2 = code[pc + 4], k3 = code[pc + 5];
+            const r = ((x << k1) | (x >>> (32 - k1))) ^ ((x << k2) | (x >>> (32 - k2)));
+            I[(fp + code[pc + 1]) << 1] = r ^ (code[pc] === Op.I32_ROTL_XOR3 ? (x << k3) | (x >>> (32 - k3)) : x >>> k3);
+            pc += 6; continue loop;
+          }
           case Op.I32_EQ_IMM: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a === b ? 1 : 0; pc += 4; continue loop; }
           case Op.I32_NE_IMM: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a !== b ? 1 : 0; pc += 4; continue loop; }
           case Op.I32_LT_S_IMM: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a < b ? 1 : 0; pc += 4; continue loop; }

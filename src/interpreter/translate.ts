@@ -1399,6 +1399,40 @@ class Translator {
     return true;
   }
 
+  /**
+   * Fast mode: i32.xor of two temporaries made by the last two instructions, both from one
+   * value x: `ROTL_IMM t1 x k1; ROTL_IMM t2 x k2` become I32_ROTL_XOR2 d x k1 k2, and
+   * `I32_ROTL_XOR2 t1 x k1 k2; ROTL_IMM|SHR_U_IMM t2 x k3` I32_ROTL_XOR3|_XOR2_SHR. The
+   * first must not overwrite x (t1 !== x). Adjacent instructions: one basic block.
+   */
+  private fuseRotlXor(): boolean {
+    const h = this.sType.length - 1;
+    const n = this.pcs.length;
+    if (this.exact || h < 1 || n < 2 || this.sAlias[h] !== -1 || this.sAlias[h - 1] !== -1) return false;
+    const code = this.code, p = this.pcs[n - 2], q = this.pcs[n - 1];
+    const last = code[q], first = code[p];
+    if (code.length !== q + 4 || code[q + 1] !== this.sSlot[h] || code[p + 1] !== this.sSlot[h - 1]
+      || (last !== I.I32_ROTL_IMM && last !== I.I32_SHR_U_IMM)) return false;
+    const x = code[q + 2], k = code[q + 3];
+    if (code[p + 2] !== x || code[p + 1] === x || this.sSlot[h] < this.stackBase || this.sSlot[h - 1] < this.stackBase) return false;
+    let ins: number[];
+    if (first === I.I32_ROTL_IMM && p + 4 === q && last === I.I32_ROTL_IMM) {
+      ins = [I.I32_ROTL_XOR2, x, code[p + 3], k];
+    } else if (first === I.I32_ROTL_XOR2 && p + 5 === q) {
+      ins = [last === I.I32_ROTL_IMM ? I.I32_ROTL_XOR3 : I.I32_ROTL_XOR2_SHR, x, code[p + 3], code[p + 4], k];
+    } else {
+      return false;
+    }
+    code.length = p;
+    this.pcs.length = n - 2;
+    this.offs.length = n - 2;
+    this.pop();
+    this.pop();
+    const d = this.push(T_I32);
+    this.emitDst(ins[0], d, ...ins.slice(1));
+    return true;
+  }
+
   /** Fast mode: a pending constant address on top is popped and becomes [zeroSlot, value]. */
   private constAddress(): [number, number] | null {
     if (this.exact || this.sType.length === 0 || !this.topIsConst()) return null;
@@ -1449,6 +1483,7 @@ class Translator {
         if ((hot === I.F64_ADD || hot === I.F64_SUB || hot === I.F64_MUL) && this.fuseF64Load(hot)) return;
         if ((hot === I.F64_ADD || hot === I.F64_SUB) && this.fuseMulAdd(hot === I.F64_ADD)) return;
         if (hot === I.I64_XOR && this.fuseXorShift()) return;
+        if (hot === I.I32_XOR && this.fuseRotlXor()) return;
         if (hot === I.I64_SHL || hot === I.I64_SHR_S || hot === I.I64_SHR_U || hot === I.I64_ROTL
           || hot === I.I64_ROTR) this.dropCountExtend();
         const b = this.pop();

@@ -109,6 +109,21 @@ const wat = `(module
       (local.set 0 (i32.add (local.get 0) (i32.const 1)))
       (br_if $o (i32.ne (local.get 1) (i32.const 400))))
     (i32.add (local.get 2) (local.get 0)))
+  ;; xors of rotations of one value (I32_ROTL_XOR2 / XOR3 / XOR2_SHR), counts 0 and 31
+  ;; included, and a look-alike over two values that must not fuse
+  (func (export "sig0") (param i32) (result i32)
+    (i32.xor (i32.xor (i32.rotr (local.get 0) (i32.const 7)) (i32.rotr (local.get 0) (i32.const 18)))
+      (i32.shr_u (local.get 0) (i32.const 3))))
+  (func (export "sig1") (param i32) (result i32)
+    (i32.xor (i32.xor (i32.rotr (local.get 0) (i32.const 2)) (i32.rotr (local.get 0) (i32.const 13)))
+      (i32.rotr (local.get 0) (i32.const 22))))
+  (func (export "rx2") (param i32) (result i32)
+    (i32.xor (i32.rotl (local.get 0) (i32.const 0)) (i32.rotl (local.get 0) (i32.const 31))))
+  (func (export "rx0") (param i32) (result i32)
+    (i32.xor (i32.xor (i32.rotl (local.get 0) (i32.const 32)) (i32.rotl (local.get 0) (i32.const 1)))
+      (i32.shr_u (local.get 0) (i32.const 0))))
+  (func (export "rxother") (param i32 i32) (result i32)
+    (i32.xor (i32.rotl (local.get 0) (i32.const 3)) (i32.rotl (local.get 1) (i32.const 5))))
   ;; constants inside loops live in frame slots written at entry (loopConsts)
   (func (export "loopconst") (param i32) (result i64) (local f64 i32)
     (loop $l
@@ -234,6 +249,14 @@ describe('fused memory and constant forms against native WebAssembly', () => {
     expect(code).toContain(I.I32_ADD_IMM_BR_IF_NE_IMM);
   });
 
+  it('fuses xors of rotations of one value', () => {
+    const ops = (f: string): number[] => Array.from(fastCode(fn(inst, f)).code);
+    expect(ops('sig0')).toContain(I.I32_ROTL_XOR2_SHR);
+    expect(ops('sig1')).toContain(I.I32_ROTL_XOR3);
+    expect(ops('rx2')).toContain(I.I32_ROTL_XOR2);
+    expect(ops('rxother')).not.toContain(I.I32_ROTL_XOR2);
+  });
+
   it('agrees on stores of constants', () => {
     fc.assert(fc.property(addr, (a) => {
       same('st_imm', [a]);
@@ -247,6 +270,8 @@ describe('fused memory and constant forms against native WebAssembly', () => {
       same('while', [n % 5000]);
       same('countdown', [((n >>> 0) % 3000) + 1]);
       same('counted', [((n >>> 0) % 3000) + 1]);
+      for (const f of ['sig0', 'sig1', 'rx2', 'rx0']) same(f, [n]);
+      same('rxother', [n, Number(BigInt.asIntN(32, x))]);
       native.st64(16, 0n); native.st64(24, 0n);
       invoke(fn(inst, 'st64'), [{ type: 'i32', value: 16 }, { type: 'i64', value: 0n }]);
       invoke(fn(inst, 'st64'), [{ type: 'i32', value: 24 }, { type: 'i64', value: 0n }]);
