@@ -106,6 +106,10 @@ export const enum I {
   // the same, followed by f64.store of the result to the address it loaded from (x[i] += v):
   //   d a t addr off add
   F64_ADD_LOAD_STORE, F64_SUB_LOAD_STORE, F64_MUL_LOAD_STORE,
+  // the same with the loaded value as the left operand (d = load op a): d a t addr off add
+  F64_LOAD_ADD, F64_LOAD_SUB, F64_LOAD_MUL,
+  // f32.load fused into f32 add/sub/mul, loaded value right (F32_*_LOAD) or left (F32_LOAD_*)
+  F32_ADD_LOAD, F32_SUB_LOAD, F32_MUL_LOAD, F32_LOAD_ADD, F32_LOAD_SUB, F32_LOAD_MUL,
   // f64.mul into a temporary t, then f64.add/sub of it and c (fast mode): d a b c t
   //   MUL_ADD t + c, ADD_MUL c + t, MUL_SUB t - c, SUB_MUL c - t  (t = a * b; the NaN path
   //   recomputes both steps through t, so a NaN keeps the unfused operand order)
@@ -171,6 +175,8 @@ export function operandCount(op: number): number {
     case I.I64_ROTL_IMM: case I.NUM: return 4;
     case I.SLOW: case I.F64_ADD_LOAD: case I.F64_SUB_LOAD: case I.F64_MUL_LOAD:
     case I.F64_ADD_LOAD_STORE: case I.F64_SUB_LOAD_STORE: case I.F64_MUL_LOAD_STORE:
+    case I.F64_LOAD_ADD: case I.F64_LOAD_SUB: case I.F64_LOAD_MUL: case I.F32_ADD_LOAD:
+    case I.F32_SUB_LOAD: case I.F32_MUL_LOAD: case I.F32_LOAD_ADD: case I.F32_LOAD_SUB: case I.F32_LOAD_MUL:
     case I.I32_ADD_IMM2: case I.I32_ADD_IMM_BR_IF_NE: case I.I32_ADD_IMM_BR_IF_NE_IMM: return 6;
     case I.I32_ROTL_XOR2: return 4;
     case I.I32_ROTL_XOR3: case I.I32_ROTL_XOR2_SHR: return 5;

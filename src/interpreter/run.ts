@@ -1027,6 +1027,44 @@ export function execute(m: Machine): boolean {
             }
             pc += 7; continue loop;
           }
+          case Op.F64_LOAD_ADD: case Op.F64_LOAD_SUB: case Op.F64_LOAD_MUL: {
+            const ea = ((I[(fp + code[pc + 4]) << 1] + code[pc + 6]) >>> 0) + (code[pc + 5] >>> 0);
+            if (ea + 8 > u8.length) throw trap(OOB_MEMORY);
+            const op = code[pc];
+            const d = fp + code[pc + 1], x = F64[fp + code[pc + 2]];
+            const v = dv.getFloat64(ea, true);
+            const r = op === Op.F64_LOAD_MUL ? v * x : op === Op.F64_LOAD_ADD ? v + x : v - x;
+            if (r === r) {
+              F64[d] = r;
+            } else {
+              const t = (fp + code[pc + 3]) << 1;
+              I[t] = dv.getInt32(ea, true); I[t + 1] = dv.getInt32(ea + 4, true);
+              (op === Op.F64_LOAD_MUL ? F64_MUL : op === Op.F64_LOAD_ADD ? F64_ADD : F64_SUB)(I, d << 1, t, (fp + code[pc + 2]) << 1);
+            }
+            pc += 7; continue loop;
+          }
+          case Op.F32_ADD_LOAD: case Op.F32_SUB_LOAD: case Op.F32_MUL_LOAD:
+          case Op.F32_LOAD_ADD: case Op.F32_LOAD_SUB: case Op.F32_LOAD_MUL: {
+            const ea = ((I[(fp + code[pc + 4]) << 1] + code[pc + 6]) >>> 0) + (code[pc + 5] >>> 0);
+            if (ea + 4 > u8.length) throw trap(OOB_MEMORY);
+            const op = code[pc];
+            const left = op >= Op.F32_LOAD_ADD;
+            const k = left ? op - Op.F32_LOAD_ADD : op - Op.F32_ADD_LOAD; // add, sub, mul
+            const d = (fp + code[pc + 1]) << 1, a = (fp + code[pc + 2]) << 1;
+            const x = F32[a], v = dv.getFloat32(ea, true);
+            // f32 results computed in f64 round exactly (see F32_ADD)
+            const r = k === 2 ? x * v : k === 0 ? x + v : left ? v - x : x - v;
+            if (r === r) {
+              F32[d] = r;
+            } else {
+              // the NaN rule reads the loaded operand's bits: copied as a word, not a number
+              const t = (fp + code[pc + 3]) << 1;
+              I[t] = dv.getInt32(ea, true);
+              const f = k === 2 ? F32_MUL : k === 0 ? F32_ADD : F32_SUB;
+              if (left) f(I, d, t, a); else f(I, d, a, t);
+            }
+            pc += 7; continue loop;
+          }
           case Op.F64_MUL_ADD: case Op.F64_ADD_MUL: case Op.F64_MUL_SUB: case Op.F64_SUB_MUL: {
             const op = code[pc];
             const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3], c = fp + code[pc + 4];

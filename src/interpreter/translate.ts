@@ -1271,22 +1271,28 @@ class Translator {
   }
 
   /**
-   * Fast mode: `F64_LOAD t addr off add` just emitted and producing the right operand (a
-   * temporary) is merged with the f64 binop into one F64_*_LOAD instruction. It keeps the
-   * load's wasm offset: only the load part can trap.
+   * Fast mode: an f64.load (f32.load) just emitted into a temporary that is one operand of
+   * this f64 (f32) add/sub/mul is merged with it: F64_*_LOAD when it is the right operand,
+   * F64_LOAD_* when it is the left one (the other operand then needed no instruction), and
+   * the same for f32. It keeps the load's wasm offset: only the load part can trap.
    */
-  private fuseF64Load(hot: number): boolean {
+  private fuseLoad(hot: number): boolean {
+    const f64 = hot === I.F64_ADD || hot === I.F64_SUB || hot === I.F64_MUL;
+    const load = f64 ? I.F64_LOAD : I.F32_LOAD;
     const h = this.sType.length - 1;
-    if (h < 1 || this.sAlias[h] !== -1 || this.lastProducer(5, this.sSlot[h]) !== I.F64_LOAD) return false;
+    if (h < 1) return false;
+    const right = this.sAlias[h] === -1 && this.lastProducer(5, this.sSlot[h]) === load;
+    if (!right && !(this.sAlias[h - 1] === -1 && this.lastProducer(5, this.sSlot[h - 1]) === load)) return false;
     const s = this.lastStart;
     const addr = this.code[s + 2], off = this.code[s + 3], add = this.code[s + 4];
     const loadOffset = this.offs[this.offs.length - 1];
     this.dropLast();
-    const t = this.pop();
+    const b = this.pop();
     const a = this.pop();
-    const d = this.push(T_F64);
-    const fused = hot === I.F64_ADD ? I.F64_ADD_LOAD : hot === I.F64_SUB ? I.F64_SUB_LOAD : I.F64_MUL_LOAD;
-    this.emitDst(fused, d, a, t, addr, off, add);
+    const d = this.push(f64 ? T_F64 : T_F32);
+    const k = hot === I.F64_ADD || hot === I.F32_ADD ? 0 : hot === I.F64_SUB || hot === I.F32_SUB ? 1 : 2;
+    const fused = (f64 ? (right ? I.F64_ADD_LOAD : I.F64_LOAD_ADD) : (right ? I.F32_ADD_LOAD : I.F32_LOAD_ADD)) + k;
+    this.emitDst(fused, d, right ? a : b, right ? b : a, addr, off, add);
     this.offs[this.offs.length - 1] = loadOffset;
     return true;
   }
@@ -1480,7 +1486,8 @@ class Translator {
         return;
       }
       if (params.length === 2) {
-        if ((hot === I.F64_ADD || hot === I.F64_SUB || hot === I.F64_MUL) && this.fuseF64Load(hot)) return;
+        if ((hot === I.F64_ADD || hot === I.F64_SUB || hot === I.F64_MUL || hot === I.F32_ADD
+          || hot === I.F32_SUB || hot === I.F32_MUL) && this.fuseLoad(hot)) return;
         if ((hot === I.F64_ADD || hot === I.F64_SUB) && this.fuseMulAdd(hot === I.F64_ADD)) return;
         if (hot === I.I64_XOR && this.fuseXorShift()) return;
         if (hot === I.I32_XOR && this.fuseRotlXor()) return;
