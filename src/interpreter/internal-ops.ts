@@ -106,6 +106,9 @@ export const enum I {
   // the same, followed by f64.store of the result to the address it loaded from (x[i] += v):
   //   d a t addr off add
   F64_ADD_LOAD_STORE, F64_SUB_LOAD_STORE, F64_MUL_LOAD_STORE,
+  // F64_MUL_LOAD feeding F64_ADD_LOAD_STORE (c[i] += x * b[j]): x addrB offB addB addrC offC t u
+  //   (t, u: scratch slots for the NaN path; pc + 1 has its own wasm offset, the access to c)
+  F64_MULADD_LOAD_STORE,
   // the same with the loaded value as the left operand (d = load op a): d a t addr off add
   F64_LOAD_ADD, F64_LOAD_SUB, F64_LOAD_MUL,
   // f32.load fused into f32 add/sub/mul, loaded value right (F32_*_LOAD) or left (F32_LOAD_*)
@@ -179,6 +182,7 @@ export function operandCount(op: number): number {
     case I.F32_SUB_LOAD: case I.F32_MUL_LOAD: case I.F32_LOAD_ADD: case I.F32_LOAD_SUB: case I.F32_LOAD_MUL:
     case I.I32_ADD_IMM2: case I.I32_ADD_IMM_BR_IF_NE: case I.I32_ADD_IMM_BR_IF_NE_IMM: return 6;
     case I.I32_ROTL_XOR2: return 4;
+    case I.F64_MULADD_LOAD_STORE: return 8;
     case I.I32_ROTL_XOR3: case I.I32_ROTL_XOR2_SHR: return 5;
     case I.F64_MUL_ADD: case I.F64_ADD_MUL: case I.F64_MUL_SUB: case I.F64_SUB_MUL: return 5;
     case I.I32_LOAD: case I.I64_LOAD: case I.F32_LOAD: case I.F64_LOAD: case I.I32_LOAD8_S:

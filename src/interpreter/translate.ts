@@ -1352,7 +1352,31 @@ class Translator {
     this.pop();
     this.pop();
     this.lastDst = -1;
+    if (op === I.F64_ADD_LOAD) this.fuseMulAddStore(s);
     return true;
+  }
+
+  /**
+   * Fast mode: `F64_MUL_LOAD t x u addrB offB addB` right before the F64_ADD_LOAD_STORE at s
+   * whose left operand is t (c[i] += x * b[j]) become one F64_MULADD_LOAD_STORE. Its two
+   * accesses trap at their own wasm offsets: the op's pcs entry has b's, a second entry at
+   * the op's pc + 1 has c's (the run loop steps pc there before that trap).
+   */
+  private fuseMulAddStore(s: number): void {
+    const code = this.code, n = this.pcs.length, p = n >= 2 ? this.pcs[n - 2] : -1;
+    if (this.pcs[n - 1] !== s || p + 7 !== s || code[p] !== I.F64_MUL_LOAD) return;
+    const t = code[p + 1], u = code[p + 3], addrC = code[s + 4];
+    // t only feeds the add; neither scratch slot is c's address register
+    if (code[s + 2] !== t || t < this.stackBase || addrC === t || addrC === u) return;
+    const offB = this.offs[n - 2], offC = this.offs[n - 1];
+    const x = code[p + 2], addrB = code[p + 4], memB = code[p + 5], addB = code[p + 6], memC = code[s + 5];
+    code.length = p;
+    this.pcs.length = n - 2;
+    this.offs.length = n - 2;
+    this.emit(I.F64_MULADD_LOAD_STORE, x, addrB, memB, addB, addrC, memC, t, u);
+    this.offs[n - 2] = offB;
+    this.pcs.push(p + 1);
+    this.offs.push(offC);
   }
 
   /**

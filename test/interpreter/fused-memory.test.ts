@@ -29,6 +29,11 @@ const wat = `(module
     (i64.reinterpret_f64 (f64.sub (f64.reinterpret_i64 (local.get 1)) (f64.load offset=8 (local.get 0)))))
   (func (export "fmul") (param i32 i64) (result i64)
     (i64.reinterpret_f64 (f64.mul (f64.reinterpret_i64 (local.get 1)) (f64.load offset=8 (local.get 0)))))
+  ;; c[i] += x * b[j] (F64_MULADD_LOAD_STORE): b at a0 + 8, c at a1
+  (func (export "maddst") (param i32 i32 i64) (result i64)
+    (f64.store (local.get 1)
+      (f64.add (f64.mul (f64.reinterpret_i64 (local.get 2)) (f64.load offset=8 (local.get 0))) (f64.load (local.get 1))))
+    (i64.load (local.get 1)))
   ;; the loaded value as the left operand (F64_LOAD_*), and f32 (F32_*_LOAD, F32_LOAD_*)
   (func (export "lfadd") (param i32 i64) (result i64)
     (i64.reinterpret_f64 (f64.add (f64.load offset=8 (local.get 0)) (f64.reinterpret_i64 (local.get 1)))))
@@ -291,6 +296,37 @@ describe('fused memory and constant forms against native WebAssembly', () => {
     expect(ops('sig1')).toContain(I.I32_ROTL_XOR3);
     expect(ops('rx2')).toContain(I.I32_ROTL_XOR2);
     expect(ops('rxother')).not.toContain(I.I32_ROTL_XOR2);
+  });
+
+  it('agrees on c[i] += x * b[j] fused, NaN bits and trap offsets as unfused', () => {
+    expect(Array.from(fastCode(fn(inst, 'maddst')).code)).toContain(I.F64_MULADD_LOAD_STORE);
+    const isNaN64 = (x: bigint): boolean => (x & 0x7fffffffffffffffn) > 0x7ff0000000000000n;
+    const run = (mode: 'fast' | 'exact', args: Value[]): unknown => {
+      try {
+        return (invoke(fn(inst, 'maddst'), args, { mode })[0] as { value: bigint }).value;
+      } catch (e) {
+        if (!(e instanceof Trap)) throw e;
+        return `trap ${e.message} at ${e.wasmStack[0]?.offset}`;
+      }
+    };
+    fc.assert(fc.property(addr, addr, bits, bits, bits, (a, b, x, yb, yc) => {
+      const set = (at: number, v: bigint): void => {
+        if (at < 0 || at + 8 > 65536) return;
+        native.st64(at, v);
+        invoke(fn(inst, 'st64'), [toValue(at), toValue(v)]);
+      };
+      const args: Arg[] = [a, b, x];
+      set(a + 8, yb);
+      set(b, yc);
+      const w = want('maddst', args);
+      const vals = [toValue(a), toValue(b), toValue(x)];
+      const g = run('fast', vals);
+      set(b, yc); // the fast run stored to c: the exact run starts from the same memory
+      const e = run('exact', vals);
+      expect({ args, g }).toEqual({ args, g: e });
+      if (w === 'trap') expect(String(g)).toMatch(/^trap out of bounds memory access at \d+/);
+      else if (!(isNaN64(w as bigint) && isNaN64(g as bigint))) expect({ args, g }).toEqual({ args, g: w });
+    }), { numRuns: 400 });
   });
 
   it('agrees on stores of constants', () => {
