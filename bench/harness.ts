@@ -2,7 +2,8 @@
  * glasswasm benchmark harness: `npm run bench -- [options]` (runs dist/bench/harness.js).
  *
  * For each workload: native WebAssembly, glasswasm (fast mode; also with fuel on and in
- * exact mode) and polywasm run in this process, interleaved, after warm-up; wabt's
+ * exact mode) and polywasm run in one process, interleaved, after warm-up: a fresh child
+ * process per workload (isolate.ts says why), or this process with --in-process; wabt's
  * wasm-interp runs as a subprocess. Medians, ratios to native, geometric means. Then decode
  * throughput, time to first instruction and interpreter memory on the big module.
  */
@@ -19,6 +20,7 @@ import { measureMemory, type MemoryResult } from './measure/memory.js';
 import { functionCount } from './measure/sections.js';
 import { measureStartup, type StartupResult } from './measure/startup.js';
 import { runWorkload, type Row } from './run-workloads.js';
+import { encodeRow, runInChild } from './isolate.js';
 import { geomean } from './stats.js';
 import { fmtMs, fmtPercent, fmtRatio, renderTable } from './table.js';
 import { BIG_MODULE, WORKLOADS, readBytes, selectWorkloads } from './workloads.js';
@@ -35,6 +37,7 @@ const HELP = `usage: npm run bench -- [options]
   --no-extras       skip decode throughput, startup and memory measurements
   --extras-only     only the decode throughput, startup and memory measurements
   --check-wasi      check that each WASI build prints the checksum of its no-import build, then exit
+  --in-process      run every workload in this process (default: a child process per workload)
 workloads: ${WORKLOADS.map((w) => w.name).join(', ')}`;
 
 const FUEL_ON = 'glasswasm+fuel';
@@ -56,10 +59,13 @@ interface Args {
   extras: boolean;
   extrasOnly: boolean;
   checkWasi: boolean;
+  inProcess: boolean;
+  /** Internal: run only this workload and print its row for the parent (isolate.ts). */
+  child?: string;
 }
 
 function parseArgs(argv: string[]): Args | number {
-  const args: Args = { rounds: 5, warmups: 1, budgetMs: 15000, interpRounds: 1, polywasm: true, modes: true, extras: true, extrasOnly: false, checkWasi: false };
+  const args: Args = { rounds: 5, warmups: 1, budgetMs: 15000, interpRounds: 1, polywasm: true, modes: true, extras: true, extrasOnly: false, checkWasi: false, inProcess: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = (): string => {
@@ -85,6 +91,8 @@ function parseArgs(argv: string[]): Args | number {
       case '--no-extras': args.extras = false; break;
       case '--extras-only': args.extrasOnly = true; break;
       case '--check-wasi': args.checkWasi = true; break;
+      case '--in-process': args.inProcess = true; break;
+      case '--child': args.child = value(); break;
       default: throw new Error(`unknown option ${a}\n${HELP}`);
     }
   }
@@ -168,17 +176,31 @@ async function main(argv: string[]): Promise<number> {
   const interpWhy = wasmInterpUnavailable();
   if (interpWhy) unavailable.set('wasm-interp', interpWhy);
 
+  if (args.child !== undefined) {
+    const w = WORKLOADS.find((x) => x.name === args.child);
+    if (!w) { console.error(`no workload ${args.child}`); return 2; }
+    const row = await runWorkload(w, engines, unavailable, { ...args, log: (l) => console.log(l) });
+    console.log(encodeRow(row));
+    return 0;
+  }
+  const childArgv = ['--rounds', String(args.rounds), '--warmup', String(args.warmups),
+    '--budget', String(args.budgetMs / 1000), '--interp-rounds', String(args.interpRounds),
+    ...(args.polywasm ? [] : ['--no-polywasm']), ...(args.modes ? [] : ['--no-modes'])];
+
   const workloads = args.extrasOnly ? [] : selectWorkloads(args.filter);
   if (workloads.length === 0 && !args.extrasOnly) {
     console.error('no workloads match (or bench/wasm is missing: run bench/build.sh)');
     return 2;
   }
-  console.log(`glasswasm bench: ${workloads.length} workloads, ${args.rounds} rounds, Node ${process.version}`);
+  console.log(`glasswasm bench: ${workloads.length} workloads, ${args.rounds} rounds, Node ${process.version}, ` +
+    (args.inProcess ? 'all in this process' : 'each workload in a fresh child process'));
   for (const [name, why] of unavailable) console.log(`  ${name}: n/a (${why})`);
 
   const rows: Row[] = [];
   for (const w of workloads) {
-    rows.push(await runWorkload(w, engines, unavailable, { ...args, log: (l) => console.log(l) }));
+    const log = (l: string): void => console.log(l);
+    rows.push(args.inProcess ? await runWorkload(w, engines, unavailable, { ...args, log })
+      : runInChild(w, childArgv, log));
   }
 
   const geo = (e: string) => geomean(rows.map((r) => ratio(r, e) ?? NaN));
@@ -277,6 +299,7 @@ async function main(argv: string[]): Promise<number> {
       startup: startup ?? null,
       memory: memory ?? null,
       node: process.version,
+      isolation: args.inProcess ? 'one process' : 'a child process per workload',
     };
     writeFileSync(args.json, JSON.stringify(json, null, 2) + '\n');
     console.log(`\nwrote ${args.json}`);
