@@ -928,6 +928,26 @@ export function execute(m: Machine): boolean {
             I[(fp + code[pc + 1]) << 1] = dv.getInt32(ea, true);
             pc += 5; continue loop;
           }
+          case Op.I32_ADD_LOAD: {
+            const ea = ((I[(fp + code[pc + 3]) << 1] + code[pc + 5]) >>> 0) + (code[pc + 4] >>> 0);
+            if (ea + 4 > u8.length) throw trap(OOB_MEMORY);
+            I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] + dv.getInt32(ea, true)) | 0;
+            pc += 6; continue loop;
+          }
+          case Op.I32_ADD_LOAD8_S: case Op.I32_ADD_LOAD8_U: {
+            const ea = ((I[(fp + code[pc + 3]) << 1] + code[pc + 5]) >>> 0) + (code[pc + 4] >>> 0);
+            if (ea + 1 > u8.length) throw trap(OOB_MEMORY);
+            const v = code[pc] === Op.I32_ADD_LOAD8_S ? (u8[ea] << 24) >> 24 : u8[ea];
+            I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] + v) | 0;
+            pc += 6; continue loop;
+          }
+          case Op.I32_ADD_LOAD16_S: case Op.I32_ADD_LOAD16_U: {
+            const ea = ((I[(fp + code[pc + 3]) << 1] + code[pc + 5]) >>> 0) + (code[pc + 4] >>> 0);
+            if (ea + 2 > u8.length) throw trap(OOB_MEMORY);
+            const v = code[pc] === Op.I32_ADD_LOAD16_S ? dv.getInt16(ea, true) : dv.getUint16(ea, true);
+            I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] + v) | 0;
+            pc += 6; continue loop;
+          }
           case Op.I64_LOAD: {
             const ea = ((I[(fp + code[pc + 2]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
             if (ea + 8 > u8.length) throw trap(OOB_MEMORY);

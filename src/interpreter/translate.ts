@@ -1298,6 +1298,36 @@ class Translator {
   }
 
   /**
+   * Fast mode: an i32 load (32, 16 or 8 bits) just emitted into a temporary that is one
+   * operand of this i32.add (addition commutes exactly) becomes one I32_ADD_LOAD* d x addr
+   * off add with it (sum += a[i]). It keeps the load's wasm offset: only the load can trap.
+   */
+  private fuseAddLoad(): boolean {
+    const h = this.sType.length - 1;
+    if (h < 1) return false;
+    const fused = (slot: number): number => {
+      const op = this.lastProducer(5, slot);
+      return op === I.I32_LOAD ? I.I32_ADD_LOAD : op === I.I32_LOAD8_S ? I.I32_ADD_LOAD8_S
+        : op === I.I32_LOAD8_U ? I.I32_ADD_LOAD8_U : op === I.I32_LOAD16_S ? I.I32_ADD_LOAD16_S
+          : op === I.I32_LOAD16_U ? I.I32_ADD_LOAD16_U : -1;
+    };
+    let op = this.sAlias[h] === -1 ? fused(this.sSlot[h]) : -1;
+    const right = op >= 0;
+    if (!right && this.sAlias[h - 1] === -1) op = fused(this.sSlot[h - 1]);
+    if (op < 0) return false;
+    const s = this.lastStart;
+    const addr = this.code[s + 2], off = this.code[s + 3], add = this.code[s + 4];
+    const loadOffset = this.offs[this.offs.length - 1];
+    this.dropLast();
+    const b = this.pop();
+    const a = this.pop();
+    const d = this.push(T_I32);
+    this.emitDst(op, d, right ? a : b, addr, off, add);
+    this.offs[this.offs.length - 1] = loadOffset;
+    return true;
+  }
+
+  /**
    * Fast mode: `F64_MUL t a b` just emitted, producing one operand of this f64.add/sub (a
    * temporary): the two become one F64_MUL_ADD / ADD_MUL / MUL_SUB / SUB_MUL d a b c t.
    */
@@ -1515,6 +1545,7 @@ class Translator {
         if ((hot === I.F64_ADD || hot === I.F64_SUB) && this.fuseMulAdd(hot === I.F64_ADD)) return;
         if (hot === I.I64_XOR && this.fuseXorShift()) return;
         if (hot === I.I32_XOR && this.fuseRotlXor()) return;
+        if (hot === I.I32_ADD && this.fuseAddLoad()) return;
         if (hot === I.I64_SHL || hot === I.I64_SHR_S || hot === I.I64_SHR_U || hot === I.I64_ROTL
           || hot === I.I64_ROTR) this.dropCountExtend();
         const b = this.pop();
