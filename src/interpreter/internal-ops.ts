@@ -87,6 +87,7 @@ export const enum I {
   // i64 with a constant right operand (fast mode; keep I64_ADD_IMM first):  d a lo hi
   I64_ADD_IMM, I64_AND_IMM, I64_OR_IMM, I64_XOR_IMM, I64_SHL_IMM, I64_SHR_S_IMM, I64_SHR_U_IMM,
   I64_MUL_IMM, I64_ROTL_IMM, // (rotr by a constant is rotl by 64 - n)
+  I64_XOR_ROTL_IMM, // d x a k             x ^ rotl(a, k) (fast mode: i64.xor of a rotation)
   // floats
   F32_ADD, F32_SUB, F32_MUL, F32_DIV, F32_EQ, F32_NE, F32_LT, F32_GT, F32_LE, F32_GE,
   F64_ADD, F64_SUB, F64_MUL, F64_DIV, F64_EQ, F64_NE, F64_LT, F64_GT, F64_LE, F64_GE,
@@ -183,7 +184,7 @@ export function operandCount(op: number): number {
     case I.F64_LOAD_ADD: case I.F64_LOAD_SUB: case I.F64_LOAD_MUL: case I.F32_ADD_LOAD:
     case I.F32_SUB_LOAD: case I.F32_MUL_LOAD: case I.F32_LOAD_ADD: case I.F32_LOAD_SUB: case I.F32_LOAD_MUL:
     case I.I32_ADD_IMM2: case I.I32_ADD_IMM_BR_IF_NE: case I.I32_ADD_IMM_BR_IF_NE_IMM: return 6;
-    case I.I32_ROTL_XOR2: return 4;
+    case I.I32_ROTL_XOR2: case I.I64_XOR_ROTL_IMM: return 4;
     case I.I32_ADD_LOAD: case I.I32_ADD_LOAD8_S: case I.I32_ADD_LOAD8_U: case I.I32_ADD_LOAD16_S:
     case I.I32_ADD_LOAD16_U: return 5;
     case I.F64_MULADD_LOAD_STORE: return 8;

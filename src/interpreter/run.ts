@@ -677,18 +677,19 @@ export function execute(m: Machine): boolean {
             I[(fp + code[pc + 1]) << 1] = r ? 1 : 0;
             pc += 4; continue loop;
           }
+          // carries in int32 arithmetic: the low sum wrapped below an addend (unsigned) carried
           case Op.I64_ADD: {
             const a = (fp + code[pc + 2]) << 1, b = (fp + code[pc + 3]) << 1, d = (fp + code[pc + 1]) << 1;
-            const lo = (I[a] >>> 0) + (I[b] >>> 0);
-            const hi = (I[a + 1] + I[b + 1] + (lo > 0xffffffff ? 1 : 0)) | 0;
-            I[d] = lo | 0; I[d + 1] = hi;
+            const al = I[a], lo = (al + I[b]) | 0;
+            const hi = (I[a + 1] + I[b + 1] + ((lo >>> 0) < (al >>> 0) ? 1 : 0)) | 0;
+            I[d] = lo; I[d + 1] = hi;
             pc += 4; continue loop;
           }
           case Op.I64_SUB: {
             const a = (fp + code[pc + 2]) << 1, b = (fp + code[pc + 3]) << 1, d = (fp + code[pc + 1]) << 1;
-            const lo = (I[a] >>> 0) - (I[b] >>> 0);
-            const hi = (I[a + 1] - I[b + 1] - (lo < 0 ? 1 : 0)) | 0;
-            I[d] = lo | 0; I[d + 1] = hi;
+            const al = I[a], bl = I[b];
+            const hi = (I[a + 1] - I[b + 1] - ((al >>> 0) < (bl >>> 0) ? 1 : 0)) | 0;
+            I[d] = (al - bl) | 0; I[d + 1] = hi;
             pc += 4; continue loop;
           }
           case Op.I64_AND: {
@@ -776,6 +777,16 @@ export function execute(m: Machine): boolean {
             else { I[d] = (lo << k) | (hi >>> (32 - k)); I[d + 1] = (hi << k) | (lo >>> (32 - k)); }
             pc += op === Op.I64_ROTL_IMM ? 5 : 4; continue loop;
           }
+          case Op.I64_XOR_ROTL_IMM: {
+            const a = (fp + code[pc + 3]) << 1, x = (fp + code[pc + 2]) << 1;
+            let k = code[pc + 4], lo = I[a], hi = I[a + 1];
+            if (k >= 32) { const t = lo; lo = hi; hi = t; k -= 32; }
+            const rl = k === 0 ? lo : (lo << k) | (hi >>> (32 - k));
+            const rh = k === 0 ? hi : (hi << k) | (lo >>> (32 - k));
+            const d = (fp + code[pc + 1]) << 1;
+            I[d] = I[x] ^ rl; I[d + 1] = I[x + 1] ^ rh;
+            pc += 5; continue loop;
+          }
           case Op.I64_DIV_U: i64_div_u(I, (fp + code[pc + 1]) << 1, (fp + code[pc + 2]) << 1, (fp + code[pc + 3]) << 1); pc += 4; continue loop;
           case Op.I64_REM_U: i64_rem_u(I, (fp + code[pc + 1]) << 1, (fp + code[pc + 2]) << 1, (fp + code[pc + 3]) << 1); pc += 4; continue loop;
           case Op.I64_DIV_S: i64_div_s(I, (fp + code[pc + 1]) << 1, (fp + code[pc + 2]) << 1, (fp + code[pc + 3]) << 1); pc += 4; continue loop;
@@ -783,9 +794,9 @@ export function execute(m: Machine): boolean {
           // ---- i64 with a constant right operand: d a lo hi ----
           case Op.I64_ADD_IMM: {
             const a = (fp + code[pc + 2]) << 1, d = (fp + code[pc + 1]) << 1;
-            const lo = (I[a] >>> 0) + (code[pc + 3] >>> 0);
-            const hi = (I[a + 1] + code[pc + 4] + (lo > 0xffffffff ? 1 : 0)) | 0;
-            I[d] = lo | 0; I[d + 1] = hi;
+            const al = I[a], lo = (al + code[pc + 3]) | 0;
+            const hi = (I[a + 1] + code[pc + 4] + ((lo >>> 0) < (al >>> 0) ? 1 : 0)) | 0;
+            I[d] = lo; I[d + 1] = hi;
             pc += 5; continue loop;
           }
           case Op.I64_AND_IMM: {

@@ -1493,6 +1493,25 @@ class Translator {
     return true;
   }
 
+  /**
+   * Fast mode: `I64_ROTL_IMM t a k` just emitted, producing one operand of this i64.xor (a
+   * temporary): the two become one I64_XOR_ROTL_IMM d x a k (x the other operand).
+   */
+  private fuseXorRotl(): boolean {
+    const h = this.sType.length - 1;
+    if (h < 1) return false;
+    const right = this.sAlias[h] === -1 && this.lastProducer(5, this.sSlot[h]) === I.I64_ROTL_IMM;
+    if (!right && !(this.sAlias[h - 1] === -1 && this.lastProducer(5, this.sSlot[h - 1]) === I.I64_ROTL_IMM)) return false;
+    const s = this.lastStart;
+    const a = this.code[s + 2], k = this.code[s + 3] & 63;
+    this.dropLast();
+    const y = this.pop();
+    const x = this.pop();
+    const d = this.push(T_I64);
+    this.emitDst(I.I64_XOR_ROTL_IMM, d, right ? x : y, a, k);
+    return true;
+  }
+
   /** Fast mode: a pending constant address on top is popped and becomes [zeroSlot, value]. */
   private constAddress(): [number, number] | null {
     if (this.exact || this.sType.length === 0 || !this.topIsConst()) return null;
@@ -1543,7 +1562,7 @@ class Translator {
         if ((hot === I.F64_ADD || hot === I.F64_SUB || hot === I.F64_MUL || hot === I.F32_ADD
           || hot === I.F32_SUB || hot === I.F32_MUL) && this.fuseLoad(hot)) return;
         if ((hot === I.F64_ADD || hot === I.F64_SUB) && this.fuseMulAdd(hot === I.F64_ADD)) return;
-        if (hot === I.I64_XOR && this.fuseXorShift()) return;
+        if (hot === I.I64_XOR && (this.fuseXorShift() || this.fuseXorRotl())) return;
         if (hot === I.I32_XOR && this.fuseRotlXor()) return;
         if (hot === I.I32_ADD && this.fuseAddLoad()) return;
         if (hot === I.I64_SHL || hot === I.I64_SHR_S || hot === I.I64_SHR_U || hot === I.I64_ROTL

@@ -29,6 +29,14 @@ const wat = `(module
     (i64.reinterpret_f64 (f64.sub (f64.reinterpret_i64 (local.get 1)) (f64.load offset=8 (local.get 0)))))
   (func (export "fmul") (param i32 i64) (result i64)
     (i64.reinterpret_f64 (f64.mul (f64.reinterpret_i64 (local.get 1)) (f64.load offset=8 (local.get 0)))))
+  ;; i64.xor of a rotation by a constant (I64_XOR_ROTL_IMM), either side, counts across 32
+  (func (export "xrotl") (param i64 i64) (result i64)
+    (i64.xor (i64.xor (local.get 1) (i64.rotl (local.get 0) (i64.const 7)))
+      (i64.xor (i64.rotr (local.get 1) (i64.const 45)) (local.get 0))))
+  (func (export "xrotl2") (param i64 i64) (result i64)
+    (i64.add (i64.xor (i64.rotl (local.get 0) (i64.const 0)) (local.get 1))
+      (i64.add (i64.xor (local.get 0) (i64.rotl (local.get 1) (i64.const 32)))
+        (i64.xor (local.get 1) (i64.rotl (local.get 0) (i64.const 63))))))
   ;; i32.add of a value and a load, either side, every width (I32_ADD_LOAD*)
   (func (export "addld") (param i32 i32) (result i32) (i32.add (local.get 1) (i32.load offset=4 (local.get 0))))
   (func (export "addld8s") (param i32 i32) (result i32) (i32.add (i32.load8_s (local.get 0)) (local.get 1)))
@@ -341,6 +349,7 @@ describe('fused memory and constant forms against native WebAssembly', () => {
     expect(ops('addld')).toContain(I.I32_ADD_LOAD);
     expect(ops('addld8s')).toContain(I.I32_ADD_LOAD8_S);
     expect(ops('addld16u')).toContain(I.I32_ADD_LOAD16_U);
+    expect(ops('xrotl')).toContain(I.I64_XOR_ROTL_IMM);
     fc.assert(fc.property(addr, bits, fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), (a, v, n) => {
       // every byte the loads may read is reset in both (earlier tests may leave NaN bits
       // that legitimately differ between engines)
@@ -373,6 +382,7 @@ describe('fused memory and constant forms against native WebAssembly', () => {
       invoke(fn(inst, 'st64'), [{ type: 'i32', value: 24 }, { type: 'i64', value: 0n }]);
       same('loopconst', [n % 100]);
       for (const f of ['shl_x', 'shr_s_x', 'shr_u_x', 'rotl_x', 'rotr_x']) same(f, [x, n]);
+      for (const f of ['xrotl', 'xrotl2']) same(f, [x, BigInt.asIntN(64, x * 0x9e3779b97f4a7c15n + BigInt(n))]);
     }), { numRuns: 300 });
   });
 
