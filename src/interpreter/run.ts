@@ -939,24 +939,29 @@ export function execute(m: Machine): boolean {
             I[(fp + code[pc + 1]) << 1] = dv.getInt32(ea, true);
             pc += 5; continue loop;
           }
-          case Op.I32_ADD_LOAD: {
+          case Op.I32_ADD_LOAD: case Op.I32_MUL_LOAD: {
             const ea = ((I[(fp + code[pc + 3]) << 1] + code[pc + 5]) >>> 0) + (code[pc + 4] >>> 0);
             if (ea + 4 > u8.length) throw trap(OOB_MEMORY);
-            I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] + dv.getInt32(ea, true)) | 0;
+            const x = I[(fp + code[pc + 2]) << 1], v = dv.getInt32(ea, true);
+            I[(fp + code[pc + 1]) << 1] = code[pc] === Op.I32_ADD_LOAD ? (x + v) | 0 : Math.imul(x, v);
             pc += 6; continue loop;
           }
-          case Op.I32_ADD_LOAD8_S: case Op.I32_ADD_LOAD8_U: {
+          case Op.I32_ADD_LOAD8_S: case Op.I32_ADD_LOAD8_U: case Op.I32_MUL_LOAD8_S: case Op.I32_MUL_LOAD8_U: {
             const ea = ((I[(fp + code[pc + 3]) << 1] + code[pc + 5]) >>> 0) + (code[pc + 4] >>> 0);
             if (ea + 1 > u8.length) throw trap(OOB_MEMORY);
-            const v = code[pc] === Op.I32_ADD_LOAD8_S ? (u8[ea] << 24) >> 24 : u8[ea];
-            I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] + v) | 0;
+            const op = code[pc];
+            const v = op === Op.I32_ADD_LOAD8_S || op === Op.I32_MUL_LOAD8_S ? (u8[ea] << 24) >> 24 : u8[ea];
+            const x = I[(fp + code[pc + 2]) << 1];
+            I[(fp + code[pc + 1]) << 1] = op <= Op.I32_ADD_LOAD16_U ? (x + v) | 0 : Math.imul(x, v);
             pc += 6; continue loop;
           }
-          case Op.I32_ADD_LOAD16_S: case Op.I32_ADD_LOAD16_U: {
+          case Op.I32_ADD_LOAD16_S: case Op.I32_ADD_LOAD16_U: case Op.I32_MUL_LOAD16_S: case Op.I32_MUL_LOAD16_U: {
             const ea = ((I[(fp + code[pc + 3]) << 1] + code[pc + 5]) >>> 0) + (code[pc + 4] >>> 0);
             if (ea + 2 > u8.length) throw trap(OOB_MEMORY);
-            const v = code[pc] === Op.I32_ADD_LOAD16_S ? dv.getInt16(ea, true) : dv.getUint16(ea, true);
-            I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] + v) | 0;
+            const op = code[pc];
+            const v = op === Op.I32_ADD_LOAD16_S || op === Op.I32_MUL_LOAD16_S ? dv.getInt16(ea, true) : dv.getUint16(ea, true);
+            const x = I[(fp + code[pc + 2]) << 1];
+            I[(fp + code[pc + 1]) << 1] = op <= Op.I32_ADD_LOAD16_U ? (x + v) | 0 : Math.imul(x, v);
             pc += 6; continue loop;
           }
           case Op.I64_LOAD: {

@@ -1299,10 +1299,11 @@ class Translator {
 
   /**
    * Fast mode: an i32 load (32, 16 or 8 bits) just emitted into a temporary that is one
-   * operand of this i32.add (addition commutes exactly) becomes one I32_ADD_LOAD* d x addr
-   * off add with it (sum += a[i]). It keeps the load's wasm offset: only the load can trap.
+   * operand of this i32.add or i32.mul (both commute exactly) becomes one I32_ADD_LOAD* /
+   * I32_MUL_LOAD* d x addr off add with it (sum += a[i], a[i] * k). It keeps the load's wasm
+   * offset: only the load can trap.
    */
-  private fuseAddLoad(): boolean {
+  private fuseAddLoad(mul: boolean): boolean {
     const h = this.sType.length - 1;
     if (h < 1) return false;
     const fused = (slot: number): number => {
@@ -1322,7 +1323,7 @@ class Translator {
     const b = this.pop();
     const a = this.pop();
     const d = this.push(T_I32);
-    this.emitDst(op, d, right ? a : b, addr, off, add);
+    this.emitDst(mul ? op - I.I32_ADD_LOAD + I.I32_MUL_LOAD : op, d, right ? a : b, addr, off, add);
     this.offs[this.offs.length - 1] = loadOffset;
     return true;
   }
@@ -1564,7 +1565,7 @@ class Translator {
         if ((hot === I.F64_ADD || hot === I.F64_SUB) && this.fuseMulAdd(hot === I.F64_ADD)) return;
         if (hot === I.I64_XOR && (this.fuseXorShift() || this.fuseXorRotl())) return;
         if (hot === I.I32_XOR && this.fuseRotlXor()) return;
-        if (hot === I.I32_ADD && this.fuseAddLoad()) return;
+        if ((hot === I.I32_ADD || hot === I.I32_MUL) && this.fuseAddLoad(hot === I.I32_MUL)) return;
         if (hot === I.I64_SHL || hot === I.I64_SHR_S || hot === I.I64_SHR_U || hot === I.I64_ROTL
           || hot === I.I64_ROTR) this.dropCountExtend();
         const b = this.pop();

@@ -44,6 +44,11 @@ const wat = `(module
   (func (export "addld16s") (param i32 i32) (result i32) (i32.add (i32.load16_s offset=2 (local.get 0)) (local.get 1)))
   (func (export "addld16u") (param i32 i32) (result i32)
     (i32.add (local.get 1) (i32.load16_u (i32.add (local.get 0) (i32.const 6)))))
+  (func (export "mulld") (param i32 i32) (result i32) (i32.mul (i32.load offset=4 (local.get 0)) (local.get 1)))
+  (func (export "mulld8s") (param i32 i32) (result i32) (i32.mul (local.get 1) (i32.load8_s (local.get 0))))
+  (func (export "mulld8u") (param i32 i32) (result i32) (i32.mul (i32.load8_u offset=1 (local.get 0)) (local.get 1)))
+  (func (export "mulld16s") (param i32 i32) (result i32) (i32.mul (local.get 1) (i32.load16_s offset=2 (local.get 0))))
+  (func (export "mulld16u") (param i32 i32) (result i32) (i32.mul (i32.load16_u offset=6 (local.get 0)) (local.get 1)))
   ;; c[i] += x * b[j] (F64_MULADD_LOAD_STORE): b at a0 + 8, c at a1
   (func (export "maddst") (param i32 i32 i64) (result i64)
     (f64.store (local.get 1)
@@ -344,11 +349,13 @@ describe('fused memory and constant forms against native WebAssembly', () => {
     }), { numRuns: 400 });
   });
 
-  it('agrees on i32.add of a load, every width, traps included', () => {
+  it('agrees on i32.add and i32.mul of a load, every width, traps included', () => {
     const ops = (f: string): number[] => Array.from(fastCode(fn(inst, f)).code);
     expect(ops('addld')).toContain(I.I32_ADD_LOAD);
     expect(ops('addld8s')).toContain(I.I32_ADD_LOAD8_S);
     expect(ops('addld16u')).toContain(I.I32_ADD_LOAD16_U);
+    expect(ops('mulld16s')).toContain(I.I32_MUL_LOAD16_S);
+    expect(ops('mulld8u')).toContain(I.I32_MUL_LOAD8_U);
     expect(ops('xrotl')).toContain(I.I64_XOR_ROTL_IMM);
     fc.assert(fc.property(addr, bits, fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), (a, v, n) => {
       // every byte the loads may read is reset in both (earlier tests may leave NaN bits
@@ -358,7 +365,8 @@ describe('fused memory and constant forms against native WebAssembly', () => {
         same('st64', [at, v]);
         native.st64(at, v);
       }
-      for (const f of ['addld', 'addld8s', 'addld8u', 'addld16s', 'addld16u']) same(f, [a, n]);
+      for (const f of ['addld', 'addld8s', 'addld8u', 'addld16s', 'addld16u', 'mulld', 'mulld8s', 'mulld8u',
+        'mulld16s', 'mulld16u']) same(f, [a, n]);
     }), { numRuns: 300 });
   });
 
