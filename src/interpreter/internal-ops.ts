@@ -96,6 +96,9 @@ export const enum I {
   // (addr + add) mod 2^32: fast mode folds a preceding i32.add of a constant into `add`)
   I32_LOAD, I64_LOAD, F32_LOAD, F64_LOAD, I32_LOAD8_S, I32_LOAD8_U, I32_LOAD16_S, I32_LOAD16_U,
   I64_LOAD8_S, I64_LOAD8_U, I64_LOAD16_S, I64_LOAD16_U, I64_LOAD32_S, I64_LOAD32_U,
+  // select on a compare just made (fast mode): d a b x y (d = x < y ? a : b, ...)
+  SELECT_LT_S, SELECT_GT_S, SELECT_LT_U, SELECT_GT_U, SELECT_F32_LT, SELECT_F32_GT, SELECT_F64_LT,
+  SELECT_F64_GT,
   // i32.add / i32.mul of a value and a load (fast mode): d x addr off add (d = x + load)
   I32_ADD_LOAD, I32_ADD_LOAD8_S, I32_ADD_LOAD8_U, I32_ADD_LOAD16_S, I32_ADD_LOAD16_U,
   I32_MUL_LOAD, I32_MUL_LOAD8_S, I32_MUL_LOAD8_U, I32_MUL_LOAD16_S, I32_MUL_LOAD16_U,
@@ -187,6 +190,8 @@ export function operandCount(op: number): number {
     case I.I32_ADD_IMM2: case I.I32_ADD_IMM_BR_IF_NE: case I.I32_ADD_IMM_BR_IF_NE_IMM: return 6;
     case I.I32_ROTL_XOR2: case I.I64_XOR_ROTL_IMM: return 4;
     case I.I32_ADD_LOAD: case I.I32_ADD_LOAD8_S: case I.I32_ADD_LOAD8_U: case I.I32_ADD_LOAD16_S:
+    case I.SELECT_LT_S: case I.SELECT_GT_S: case I.SELECT_LT_U: case I.SELECT_GT_U:
+    case I.SELECT_F32_LT: case I.SELECT_F32_GT: case I.SELECT_F64_LT: case I.SELECT_F64_GT:
     case I.I32_ADD_LOAD16_U: case I.I32_MUL_LOAD: case I.I32_MUL_LOAD8_S: case I.I32_MUL_LOAD8_U:
     case I.I32_MUL_LOAD16_S: case I.I32_MUL_LOAD16_U: return 5;
     case I.F64_MULADD_LOAD_STORE: return 8;

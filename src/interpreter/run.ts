@@ -362,6 +362,29 @@ export function execute(m: Machine): boolean {
             I[d] = I[s]; I[d + 1] = I[s + 1];
             pc += 5; continue loop;
           }
+          // select on a fused compare: d a b x y
+          case Op.SELECT_LT_S: case Op.SELECT_GT_S: case Op.SELECT_LT_U: case Op.SELECT_GT_U: {
+            const x = I[(fp + code[pc + 4]) << 1], y = I[(fp + code[pc + 5]) << 1], op = code[pc];
+            const c = op === Op.SELECT_LT_S ? x < y : op === Op.SELECT_GT_S ? x > y
+              : op === Op.SELECT_LT_U ? (x >>> 0) < (y >>> 0) : (x >>> 0) > (y >>> 0);
+            const d = (fp + code[pc + 1]) << 1, s = (fp + code[c ? pc + 2 : pc + 3]) << 1;
+            I[d] = I[s]; I[d + 1] = I[s + 1];
+            pc += 6; continue loop;
+          }
+          case Op.SELECT_F32_LT: case Op.SELECT_F32_GT: {
+            const x = F32[(fp + code[pc + 4]) << 1], y = F32[(fp + code[pc + 5]) << 1];
+            const c = code[pc] === Op.SELECT_F32_LT ? x < y : x > y;
+            const d = (fp + code[pc + 1]) << 1, s = (fp + code[c ? pc + 2 : pc + 3]) << 1;
+            I[d] = I[s]; I[d + 1] = I[s + 1];
+            pc += 6; continue loop;
+          }
+          case Op.SELECT_F64_LT: case Op.SELECT_F64_GT: {
+            const x = F64[fp + code[pc + 4]], y = F64[fp + code[pc + 5]];
+            const c = code[pc] === Op.SELECT_F64_LT ? x < y : x > y;
+            const d = (fp + code[pc + 1]) << 1, s = (fp + code[c ? pc + 2 : pc + 3]) << 1;
+            I[d] = I[s]; I[d + 1] = I[s + 1];
+            pc += 6; continue loop;
+          }
           case Op.SELECT_REF:
             R[fp + code[pc + 1]] = I[(fp + code[pc + 4]) << 1] !== 0 ? R[fp + code[pc + 2]] : R[fp + code[pc + 3]];
             pc += 5; continue loop;

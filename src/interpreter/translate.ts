@@ -896,6 +896,7 @@ class Translator {
         if (this.exact) this.emit(I.NOP);
         return;
       case OP.select: case OP.select_t: {
+        if (this.fuseSelect()) return;
         const c = this.pop();
         const b = this.pop();
         const t = this.topType();
@@ -1510,6 +1511,32 @@ class Translator {
     const x = this.pop();
     const d = this.push(T_I64);
     this.emitDst(I.I64_XOR_ROTL_IMM, d, right ? x : y, a, k);
+    return true;
+  }
+
+  /**
+   * Fast mode: a select of numbers whose condition is a temporary just made by an i32
+   * lt/gt (signed or not) or f32/f64 lt/gt of two slots becomes one SELECT_<cmp> d a b x y
+   * (clamps, min/max, medians).
+   */
+  private fuseSelect(): boolean {
+    const h = this.sType.length - 1;
+    if (h < 2 || this.sAlias[h] !== -1) return false;
+    const t = this.sType[h - 1];
+    if (t === T_REF || t === T_V128) return false;
+    const cmp = this.lastProducer(4, this.sSlot[h]);
+    const op = cmp === I.I32_LT_S ? I.SELECT_LT_S : cmp === I.I32_GT_S ? I.SELECT_GT_S
+      : cmp === I.I32_LT_U ? I.SELECT_LT_U : cmp === I.I32_GT_U ? I.SELECT_GT_U
+        : cmp === I.F32_LT ? I.SELECT_F32_LT : cmp === I.F32_GT ? I.SELECT_F32_GT
+          : cmp === I.F64_LT ? I.SELECT_F64_LT : cmp === I.F64_GT ? I.SELECT_F64_GT : -1;
+    if (op < 0) return false;
+    const x = this.code[this.lastStart + 2], y = this.code[this.lastStart + 3];
+    this.dropLast();
+    this.pop();
+    const b = this.pop();
+    const a = this.pop();
+    const d = this.push(t);
+    this.emitDst(op, d, a, b, x, y);
     return true;
   }
 

@@ -29,6 +29,29 @@ const wat = `(module
     (i64.reinterpret_f64 (f64.sub (f64.reinterpret_i64 (local.get 1)) (f64.load offset=8 (local.get 0)))))
   (func (export "fmul") (param i32 i64) (result i64)
     (i64.reinterpret_f64 (f64.mul (f64.reinterpret_i64 (local.get 1)) (f64.load offset=8 (local.get 0)))))
+  ;; select on a compare just made (SELECT_<cmp>): i32 signed/unsigned, f32 and f64 (NaN: false)
+  (func (export "sel") (param i32 i32 i64) (result i64)
+    (local f32 f32 f64 f64)
+    (local.set 3 (f32.reinterpret_i32 (local.get 0)))
+    (local.set 4 (f32.reinterpret_i32 (local.get 1)))
+    (local.set 5 (f64.reinterpret_i64 (local.get 2)))
+    (local.set 6 (f64.reinterpret_i64 (i64.rotl (local.get 2) (i64.const 17))))
+    (i64.add
+      (i64.add
+        (select (local.get 2) (i64.const 5) (i32.lt_s (local.get 0) (local.get 1)))
+        (i64.extend_i32_u (select (local.get 0) (local.get 1) (i32.gt_u (local.get 0) (local.get 1)))))
+      (i64.add
+        (i64.add
+          (i64.reinterpret_f64 (select (local.get 5) (local.get 6) (f64.lt (local.get 5) (local.get 6))))
+          (i64.reinterpret_f64 (select (local.get 6) (local.get 5) (f64.gt (local.get 5) (local.get 6)))))
+        (i64.extend_i32_u (i32.reinterpret_f32
+          (select (local.get 3) (local.get 4) (f32.gt (local.get 3) (local.get 4))))))))
+  (func (export "sel2") (param i32 i32) (result i32) (local f32)
+    (local.set 2 (f32.reinterpret_i32 (local.get 1)))
+    (i32.xor
+      (i32.add (select (local.get 1) (local.get 0) (i32.gt_s (local.get 0) (local.get 1)))
+        (select (local.get 1) (local.get 0) (i32.lt_u (local.get 0) (local.get 1))))
+      (i32.reinterpret_f32 (select (local.get 2) (f32.const 1.5) (f32.lt (local.get 2) (f32.const 0))))))
   ;; i64.xor of a rotation by a constant (I64_XOR_ROTL_IMM), either side, counts across 32
   (func (export "xrotl") (param i64 i64) (result i64)
     (i64.xor (i64.xor (local.get 1) (i64.rotl (local.get 0) (i64.const 7)))
@@ -357,6 +380,10 @@ describe('fused memory and constant forms against native WebAssembly', () => {
     expect(ops('mulld16s')).toContain(I.I32_MUL_LOAD16_S);
     expect(ops('mulld8u')).toContain(I.I32_MUL_LOAD8_U);
     expect(ops('xrotl')).toContain(I.I64_XOR_ROTL_IMM);
+    for (const k of [I.SELECT_LT_S, I.SELECT_GT_U, I.SELECT_F64_LT, I.SELECT_F64_GT, I.SELECT_F32_GT]) {
+      expect(ops('sel')).toContain(k);
+    }
+    expect(ops('sel2')).toContain(I.SELECT_GT_S);
     fc.assert(fc.property(addr, bits, fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), (a, v, n) => {
       // every byte the loads may read is reset in both (earlier tests may leave NaN bits
       // that legitimately differ between engines)
@@ -391,6 +418,10 @@ describe('fused memory and constant forms against native WebAssembly', () => {
       same('loopconst', [n % 100]);
       for (const f of ['shl_x', 'shr_s_x', 'shr_u_x', 'rotl_x', 'rotr_x']) same(f, [x, n]);
       for (const f of ['xrotl', 'xrotl2']) same(f, [x, BigInt.asIntN(64, x * 0x9e3779b97f4a7c15n + BigInt(n))]);
+      const m = Number(BigInt.asIntN(32, x));
+      same('sel', [n, m, x]);
+      same('sel', [n, n, x]);
+      same('sel2', [n, m]);
     }), { numRuns: 300 });
   });
 
