@@ -124,6 +124,10 @@ export const enum I {
   //   MUL_ADD t + c, ADD_MUL c + t, MUL_SUB t - c, SUB_MUL c - t  (t = a * b; the NaN path
   //   recomputes both steps through t, so a NaN keeps the unfused operand order)
   F64_MUL_ADD, F64_ADD_MUL, F64_MUL_SUB, F64_SUB_MUL,
+  // one of those whose c is an f64 loaded from, and whose result is stored back to, one
+  // address (x[i] -= a * b): kind a b addr off add t l (kind: the F64_MUL_ADD.. opcode; t, l:
+  // scratch slots for the NaN path)
+  F64_MULADD_MEM,
   // exact mode: charge one unit of fuel, then MOV / CONST (the FUEL op of a local.get,
   // local.set or const merged with its only instruction; out of fuel pauses here)
   FUEL_MOV, //      d a
@@ -194,7 +198,7 @@ export function operandCount(op: number): number {
     case I.SELECT_F32_LT: case I.SELECT_F32_GT: case I.SELECT_F64_LT: case I.SELECT_F64_GT:
     case I.I32_ADD_LOAD16_U: case I.I32_MUL_LOAD: case I.I32_MUL_LOAD8_S: case I.I32_MUL_LOAD8_U:
     case I.I32_MUL_LOAD16_S: case I.I32_MUL_LOAD16_U: return 5;
-    case I.F64_MULADD_LOAD_STORE: return 8;
+    case I.F64_MULADD_LOAD_STORE: case I.F64_MULADD_MEM: return 8;
     case I.I32_ROTL_XOR3: case I.I32_ROTL_XOR2_SHR: return 5;
     case I.F64_MUL_ADD: case I.F64_ADD_MUL: case I.F64_MUL_SUB: case I.F64_SUB_MUL: return 5;
     case I.I32_LOAD: case I.I64_LOAD: case I.F32_LOAD: case I.F64_LOAD: case I.I32_LOAD8_S:

@@ -1106,6 +1106,28 @@ export function execute(m: Machine): boolean {
             }
             pc += 9; continue loop;
           }
+          case Op.F64_MULADD_MEM: {
+            // kind a b addr off add t l: the f64 c at the address becomes c +- a * b (or a * b - c)
+            const ea = ((I[(fp + code[pc + 4]) << 1] + code[pc + 6]) >>> 0) + (code[pc + 5] >>> 0);
+            if (ea + 8 > u8.length) throw trap(OOB_MEMORY);
+            const kind = code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+            const p = F64[a] * F64[b], c = dv.getFloat64(ea, true);
+            const r = kind === Op.F64_MUL_SUB ? p - c : kind === Op.F64_SUB_MUL ? c - p : p + c;
+            if (r === r) {
+              dv.setFloat64(ea, r, true);
+            } else {
+              // a NaN: both steps on words in their unfused order, the sum into t
+              const t = (fp + code[pc + 7]) << 1, l = (fp + code[pc + 8]) << 1;
+              I[l] = dv.getInt32(ea, true); I[l + 1] = dv.getInt32(ea + 4, true);
+              F64_MUL(I, t, a << 1, b << 1);
+              if (kind === Op.F64_MUL_ADD) F64_ADD(I, t, t, l);
+              else if (kind === Op.F64_ADD_MUL) F64_ADD(I, t, l, t);
+              else if (kind === Op.F64_MUL_SUB) F64_SUB(I, t, t, l);
+              else F64_SUB(I, t, l, t);
+              storeWords64(dv, ea, I, t);
+            }
+            pc += 9; continue loop;
+          }
           case Op.F64_LOAD_ADD: case Op.F64_LOAD_SUB: case Op.F64_LOAD_MUL: {
             const ea = ((I[(fp + code[pc + 4]) << 1] + code[pc + 6]) >>> 0) + (code[pc + 5] >>> 0);
             if (ea + 8 > u8.length) throw trap(OOB_MEMORY);

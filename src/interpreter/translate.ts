@@ -1389,6 +1389,50 @@ class Translator {
   }
 
   /**
+   * Fast mode: `F64_LOAD l addr off 0; F64_MUL_ADD|ADD_MUL|MUL_SUB|SUB_MUL d a b l t` just
+   * emitted, and this f64.store (offset `off`) writes d (a temporary) back to that address:
+   * x[i] -= a * b and the like become one F64_MULADD_MEM (the store cannot trap when the
+   * load did not: same address and size).
+   */
+  private fuseMulAddMem(off: number): boolean {
+    const h = this.sType.length - 1;
+    const n = this.pcs.length;
+    if (h < 1 || n < 2 || this.sAlias[h] !== -1) return false;
+    const kind = this.lastProducer(6, this.sSlot[h]);
+    if (kind !== I.F64_MUL_ADD && kind !== I.F64_ADD_MUL && kind !== I.F64_MUL_SUB && kind !== I.F64_SUB_MUL) return false;
+    const code = this.code, s = this.lastStart;
+    const d = code[s + 1], a = code[s + 2], b = code[s + 3], l = code[s + 4], t = code[s + 5];
+    const al = this.sAlias[h - 1];
+    const addr = al >= 0 ? al : al === -1 ? this.sSlot[h - 1] : -1;
+    // the load is right before, or before one F64_MUL (pure: the load may move after it)
+    let k = n - 2;
+    let mid: number[] = [];
+    if (k >= 1 && code[this.pcs[k]] === I.F64_MUL && this.pcs[k] + 4 === s
+      && code[this.pcs[k] + 1] !== addr && code[this.pcs[k] + 1] !== l
+      && code[this.pcs[k] + 2] !== l && code[this.pcs[k] + 3] !== l) {
+      mid = Array.from(code.slice(this.pcs[k], s));
+      k--;
+    }
+    const p = this.pcs[k];
+    if (p + 5 + mid.length !== s || p <= this.fuelPos || code[p] !== I.F64_LOAD || code[p + 1] !== l
+      || l < this.stackBase || code[p + 2] !== addr || code[p + 3] !== off || code[p + 4] !== 0
+      || addr === d || addr === t || addr === l || a === l || b === l) return false;
+    const loadOffset = this.offs[k], midOffset = this.offs[k + 1];
+    code.length = p;
+    this.pcs.length = k;
+    this.offs.length = k;
+    this.pop();
+    this.pop();
+    if (mid.length > 0) {
+      this.emit(...mid);
+      this.offs[this.offs.length - 1] = midOffset;
+    }
+    this.emit(I.F64_MULADD_MEM, kind, a, b, addr, off, 0, t, l);
+    this.offs[this.offs.length - 1] = loadOffset;
+    return true;
+  }
+
+  /**
    * Fast mode: `F64_MUL_LOAD t x u addrB offB addB` right before the F64_ADD_LOAD_STORE at s
    * whose left operand is t (c[i] += x * b[j]) become one F64_MULADD_LOAD_STORE. Its two
    * accesses trap at their own wasm offsets: the op's pcs entry has b's, a second entry at
@@ -1655,7 +1699,7 @@ class Translator {
           const d = this.push(this.recType(0));
           this.emitDst(memHot, d, add === null ? a : add[0], off, add === null ? 0 : add[1]);
         } else {
-          if (memHot === I.F64_STORE && this.fuseLoadOpStore(off)) return;
+          if (memHot === I.F64_STORE && (this.fuseLoadOpStore(off) || this.fuseMulAddMem(off))) return;
           let add = this.foldAddressAdd(1);
           const imm = this.exact || !this.topIsConst() ? -1 : STORE_IMM[memHot];
           let v = 0, vh = 0;

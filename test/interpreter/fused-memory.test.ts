@@ -60,6 +60,18 @@ const wat = `(module
     (i64.add (i64.xor (i64.rotl (local.get 0) (i64.const 0)) (local.get 1))
       (i64.add (i64.xor (local.get 0) (i64.rotl (local.get 1) (i64.const 32)))
         (i64.xor (local.get 1) (i64.rotl (local.get 0) (i64.const 63))))))
+  ;; x[i] += a * b and x[i] -= (a * b) * c at one address (F64_MULADD_MEM), a and b from bits
+  (func (export "memmadd") (param i32 i64 i64) (result i64)
+    (f64.store offset=8 (local.get 0)
+      (f64.add (f64.load offset=8 (local.get 0))
+        (f64.mul (f64.reinterpret_i64 (local.get 1)) (f64.reinterpret_i64 (local.get 2)))))
+    (i64.load offset=8 (local.get 0)))
+  (func (export "memmsub") (param i32 i64 i64) (result i64)
+    (f64.store offset=8 (local.get 0)
+      (f64.sub (f64.load offset=8 (local.get 0))
+        (f64.mul (f64.mul (f64.reinterpret_i64 (local.get 1)) (f64.reinterpret_i64 (local.get 2)))
+          (f64.reinterpret_i64 (local.get 1)))))
+    (i64.load offset=8 (local.get 0)))
   ;; i32.add of a value and a load, either side, every width (I32_ADD_LOAD*)
   (func (export "addld") (param i32 i32) (result i32) (i32.add (local.get 1) (i32.load offset=4 (local.get 0))))
   (func (export "addld8s") (param i32 i32) (result i32) (i32.add (i32.load8_s (local.get 0)) (local.get 1)))
@@ -395,6 +407,39 @@ describe('fused memory and constant forms against native WebAssembly', () => {
       for (const f of ['addld', 'addld8s', 'addld8u', 'addld16s', 'addld16u', 'mulld', 'mulld8s', 'mulld8u',
         'mulld16s', 'mulld16u']) same(f, [a, n]);
     }), { numRuns: 300 });
+  });
+
+  it('agrees on x[i] +-= a * b at one address, NaN bits and traps as unfused', () => {
+    const ops = (f: string): number[] => Array.from(fastCode(fn(inst, f)).code);
+    expect(ops('memmadd')).toContain(I.F64_MULADD_MEM);
+    expect(ops('memmsub')).toContain(I.F64_MULADD_MEM);
+    const isNaN64 = (x: bigint): boolean => (x & 0x7fffffffffffffffn) > 0x7ff0000000000000n;
+    const run = (f: string, mode: 'fast' | 'exact', args: Value[]): unknown => {
+      try {
+        return (invoke(fn(inst, f), args, { mode })[0] as { value: bigint }).value;
+      } catch (e) {
+        if (!(e instanceof Trap)) throw e;
+        return `trap ${e.message} at ${e.wasmStack[0]?.offset}`;
+      }
+    };
+    fc.assert(fc.property(addr, bits, bits, bits, (a, x, y, z) => {
+      for (const f of ['memmadd', 'memmsub']) {
+        const set = (): void => {
+          if (a < 0 || a + 16 > 65536) return;
+          native.st64(a + 8, z);
+          invoke(fn(inst, 'st64'), [toValue(a + 8), toValue(z)]);
+        };
+        set();
+        const w = want(f, [a, x, y]);
+        const vals = [toValue(a), toValue(x), toValue(y)];
+        const g = run(f, 'fast', vals);
+        set();
+        const e = run(f, 'exact', vals);
+        expect({ f, a, x, y, z, g }).toEqual({ f, a, x, y, z, g: e });
+        if (w === 'trap') expect(String(g)).toMatch(/^trap out of bounds memory access at \d+/);
+        else if (!(isNaN64(w as bigint) && isNaN64(g as bigint))) expect({ f, a, x, y, z, g }).toEqual({ f, a, x, y, z, g: w });
+      }
+    }), { numRuns: 400 });
   });
 
   it('agrees on stores of constants', () => {
