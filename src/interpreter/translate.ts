@@ -112,6 +112,13 @@ const I32_CMP = new Int16Array(I.COUNT).fill(-1);
 const STORE_IMM = new Int16Array(I.COUNT).fill(-1);
 /** Compare -> fused branch taken when the comparison is false (for `if`). */
 const I32_CMP_NOT = new Int16Array(I.COUNT).fill(-1);
+/** i32 load -> its I32_ADD_LOAD* form (the I32_MUL_LOAD* forms follow in the same order). */
+const ADD_LOAD_OF = new Int16Array(I.COUNT).fill(-1);
+ADD_LOAD_OF[I.I32_LOAD] = I.I32_ADD_LOAD;
+ADD_LOAD_OF[I.I32_LOAD8_S] = I.I32_ADD_LOAD8_S;
+ADD_LOAD_OF[I.I32_LOAD8_U] = I.I32_ADD_LOAD8_U;
+ADD_LOAD_OF[I.I32_LOAD16_S] = I.I32_ADD_LOAD16_S;
+ADD_LOAD_OF[I.I32_LOAD16_U] = I.I32_ADD_LOAD16_U;
 /** Internal op -> its variant with a constant right operand, else -1. */
 const IMM = new Int16Array(I.COUNT).fill(-1);
 /** Distinct in-loop constants given a frame slot per function (each costs a write per call). */
@@ -1272,60 +1279,63 @@ class Translator {
   }
 
   /**
-   * Fast mode: an f64.load (f32.load) just emitted into a temporary that is one operand of
-   * this f64 (f32) add/sub/mul is merged with it: F64_*_LOAD when it is the right operand,
-   * F64_LOAD_* when it is the left one (the other operand then needed no instruction), and
-   * the same for f32. It keeps the load's wasm offset: only the load part can trap.
+   * Fast mode: which operand of the binary op about to be emitted the last instruction made,
+   * when that is a load (5 words) accepted by `isLoad` into a temporary: 1 the right one, 0
+   * the left one (the right then needed no instruction), -1 neither.
+   */
+  private loadOperand(isLoad: (op: number) => boolean): number {
+    const h = this.sType.length - 1;
+    if (h < 1) return -1;
+    if (this.sAlias[h] === -1 && isLoad(this.lastProducer(5, this.sSlot[h]))) return 1;
+    if (this.sAlias[h - 1] === -1 && isLoad(this.lastProducer(5, this.sSlot[h - 1]))) return 0;
+    return -1;
+  }
+
+  /**
+   * Replaces that load and the binary op by one `op d x [t] addr off add` (x the other
+   * operand, t the load's temporary, kept for a NaN path). It keeps the load's wasm offset:
+   * only the load part can trap.
+   */
+  private emitWithLoad(op: number, type: number, right: boolean, withTemp: boolean): void {
+    const s = this.lastStart;
+    const addr = this.code[s + 2], off = this.code[s + 3], add = this.code[s + 4];
+    const loadOffset = this.offs[this.offs.length - 1];
+    this.dropLast();
+    const b = this.pop();
+    const a = this.pop();
+    const d = this.push(type);
+    const x = right ? a : b, t = right ? b : a;
+    if (withTemp) this.emitDst(op, d, x, t, addr, off, add);
+    else this.emitDst(op, d, x, addr, off, add);
+    this.offs[this.offs.length - 1] = loadOffset;
+  }
+
+  /**
+   * Fast mode: an f64.load (f32.load) making one operand of this f64 (f32) add/sub/mul is
+   * merged with it: F64_*_LOAD when it is the right operand, F64_LOAD_* when it is the left
+   * one, and the same for f32.
    */
   private fuseLoad(hot: number): boolean {
     const f64 = hot === I.F64_ADD || hot === I.F64_SUB || hot === I.F64_MUL;
     const load = f64 ? I.F64_LOAD : I.F32_LOAD;
-    const h = this.sType.length - 1;
-    if (h < 1) return false;
-    const right = this.sAlias[h] === -1 && this.lastProducer(5, this.sSlot[h]) === load;
-    if (!right && !(this.sAlias[h - 1] === -1 && this.lastProducer(5, this.sSlot[h - 1]) === load)) return false;
-    const s = this.lastStart;
-    const addr = this.code[s + 2], off = this.code[s + 3], add = this.code[s + 4];
-    const loadOffset = this.offs[this.offs.length - 1];
-    this.dropLast();
-    const b = this.pop();
-    const a = this.pop();
-    const d = this.push(f64 ? T_F64 : T_F32);
+    const side = this.loadOperand((op) => op === load);
+    if (side < 0) return false;
     const k = hot === I.F64_ADD || hot === I.F32_ADD ? 0 : hot === I.F64_SUB || hot === I.F32_SUB ? 1 : 2;
-    const fused = (f64 ? (right ? I.F64_ADD_LOAD : I.F64_LOAD_ADD) : (right ? I.F32_ADD_LOAD : I.F32_LOAD_ADD)) + k;
-    this.emitDst(fused, d, right ? a : b, right ? b : a, addr, off, add);
-    this.offs[this.offs.length - 1] = loadOffset;
+    const first = f64 ? (side === 1 ? I.F64_ADD_LOAD : I.F64_LOAD_ADD) : (side === 1 ? I.F32_ADD_LOAD : I.F32_LOAD_ADD);
+    this.emitWithLoad(first + k, f64 ? T_F64 : T_F32, side === 1, true);
     return true;
   }
 
   /**
-   * Fast mode: an i32 load (32, 16 or 8 bits) just emitted into a temporary that is one
-   * operand of this i32.add or i32.mul (both commute exactly) becomes one I32_ADD_LOAD* /
-   * I32_MUL_LOAD* d x addr off add with it (sum += a[i], a[i] * k). It keeps the load's wasm
-   * offset: only the load can trap.
+   * Fast mode: an i32 load (32, 16 or 8 bits) making one operand of this i32.add or i32.mul
+   * (both commute exactly) is merged with it: I32_ADD_LOAD* / I32_MUL_LOAD* d x addr off add
+   * (sum += a[i], a[i] * k).
    */
   private fuseAddLoad(mul: boolean): boolean {
-    const h = this.sType.length - 1;
-    if (h < 1) return false;
-    const fused = (slot: number): number => {
-      const op = this.lastProducer(5, slot);
-      return op === I.I32_LOAD ? I.I32_ADD_LOAD : op === I.I32_LOAD8_S ? I.I32_ADD_LOAD8_S
-        : op === I.I32_LOAD8_U ? I.I32_ADD_LOAD8_U : op === I.I32_LOAD16_S ? I.I32_ADD_LOAD16_S
-          : op === I.I32_LOAD16_U ? I.I32_ADD_LOAD16_U : -1;
-    };
-    let op = this.sAlias[h] === -1 ? fused(this.sSlot[h]) : -1;
-    const right = op >= 0;
-    if (!right && this.sAlias[h - 1] === -1) op = fused(this.sSlot[h - 1]);
-    if (op < 0) return false;
-    const s = this.lastStart;
-    const addr = this.code[s + 2], off = this.code[s + 3], add = this.code[s + 4];
-    const loadOffset = this.offs[this.offs.length - 1];
-    this.dropLast();
-    const b = this.pop();
-    const a = this.pop();
-    const d = this.push(T_I32);
-    this.emitDst(mul ? op - I.I32_ADD_LOAD + I.I32_MUL_LOAD : op, d, right ? a : b, addr, off, add);
-    this.offs[this.offs.length - 1] = loadOffset;
+    const side = this.loadOperand((op) => ADD_LOAD_OF[op] >= 0);
+    if (side < 0) return false;
+    const add = ADD_LOAD_OF[this.code[this.lastStart]];
+    this.emitWithLoad(mul ? add - I.I32_ADD_LOAD + I.I32_MUL_LOAD : add, T_I32, side === 1, false);
     return true;
   }
 
