@@ -158,6 +158,7 @@ export const enum I {
   // struct.get of a field that is not packed, in register form: d s p (s: the struct
   // reference, p: the field's index in its object's refs, or its first word in its words)
   STRUCT_GET_REF, STRUCT_GET_W, STRUCT_GET_W2,
+  STRUCT_NEW, //     base typeIdx           struct.new: fields in slots from base, the struct to base
   COUNT,
 }
 
@@ -175,7 +176,7 @@ export function operandCount(op: number): number {
     case I.I32_EXTEND16_S: case I.I32_WRAP_I64: case I.I64_EQZ: case I.I64_EXTEND_I32_S:
     case I.I64_EXTEND_I32_U: case I.F64_CONVERT_I32_S: case I.F64_CONVERT_I32_U:
       return 2;
-    case I.FUEL_MOV: case I.I16X8_EXTEND_LOW_I8X16_U: case I.I32X4_EXTEND_LOW_I16X8_U: return 2;
+    case I.FUEL_MOV: case I.STRUCT_NEW: case I.I16X8_EXTEND_LOW_I8X16_U: case I.I32X4_EXTEND_LOW_I16X8_U: return 2;
     case I.I64_XOR_SHR_U_IMM: case I.V128_UN: return 3;
     case I.V128_BIN: case I.V128_LOAD: case I.V128_STORE: case I.V128_SHUFFLE: return 4;
     case I.V128_LANE: case I.V128_TERN: return 5;

@@ -8,6 +8,8 @@ import { Trap, WasmException } from '../errors.js';
 import { OOB_MEMORY } from '../memory/bounds.js';
 import { ExnInstance } from '../runtime/objects.js';
 import type { StructObj } from '../runtime/gc/objects.js';
+import { newStructDefault } from '../runtime/gc/alloc.js';
+import { fillStruct } from './gc/handlers.js';
 import type { FuncInstance, ModuleInstance, Ref, TagInstance } from '../runtime/objects.js';
 import { isSubtypeId } from '../validator/canonical.js';
 import { I as Op } from './internal-ops.js';
@@ -346,6 +348,13 @@ export function execute(m: Machine): boolean {
             I[d] = w[p];
             I[d + 1] = code[pc] === Op.STRUCT_GET_W2 ? w[p + 1] : 0;
             pc += 4; continue loop;
+          }
+          case Op.STRUCT_NEW: {
+            const base = fp + code[pc + 1];
+            const o = newStructDefault(inst.typeIds[code[pc + 2]]);
+            fillStruct(m, o, base);
+            R[base] = o;
+            pc += 3; continue loop;
           }
           case Op.REF_IS_NULL:
             I[(fp + code[pc + 1]) << 1] = R[fp + code[pc + 2]] === null ? 1 : 0;

@@ -1082,6 +1082,11 @@ class Translator {
       }
       default: {
         if ((op === OP.struct_get || op === OP.struct_get_u) && this.structGet(r)) return;
+        if (op === OP.struct_new) {
+          // the SLOW operand layout, run by its own case (allocation-heavy code)
+          this.emit(I.STRUCT_NEW, this.slotsFromBase(), r.x);
+          return;
+        }
         const gc = gcSlowForm(r);
         if (gc !== null) {
           this.slowOp(op, gc.a, gc.b, 0);
@@ -1605,11 +1610,16 @@ class Translator {
    * (from the first one's slot), its results the entries it pushes (validator-recorded).
    */
   private slowOp(op: number, a: number, b: number, c: number, d = 0): void {
+    this.emit(I.SLOW, op, this.slotsFromBase(), a, b, c, d);
+  }
+
+  /** Operands to consecutive slots from a base (returned), results pushed from there. */
+  private slotsFromBase(): number {
     const nParams = this.recPops();
     const base = this.args(nParams);
     this.truncate(this.sType.length - nParams);
     this.pushRecorded();
-    this.emit(I.SLOW, op, base, a, b, c, d);
+    return base;
   }
 
   /** Instructions with a fixed signature in the opcode table. */

@@ -48,8 +48,8 @@ function arrayAt(m: Machine, s: number): ArrayObj {
 
 const u32 = (m: Machine, s: number): number => m.I[s << 1] >>> 0;
 
-/** Fills a fresh struct's fields from consecutive slots starting at s. */
-function fillStruct(m: Machine, o: StructObj, s: number): void {
+/** Fills a fresh struct's fields from consecutive slots starting at s (also run.ts's STRUCT_NEW). */
+export function fillStruct(m: Machine, o: StructObj, s: number): void {
   const { kinds, pos } = o.layout;
   for (let k = 0; k < kinds.length; k++) {
     const kind = kinds[k];
