@@ -63,6 +63,11 @@ export const enum I {
   I32_ADD_IMM2, //   d1 a1 imm1 d2 a2 imm2   two i32.add-constant results stored to locals, in order
   I32_ADD_IMM_BR, // d a imm t            i32.add of a constant, then BR t (while-loop steps)
   I32_ADD_IMM_BR_IF, // d a imm t         the same, then jump when the result is not 0 (countdowns)
+  // back edge into a loop whose header is only `BR_IF_<cmp>_IMM x k exit` (while loops): the
+  // header runs inline (its fuel `cost` paid here) and control goes to exit or to the body;
+  // short of fuel it goes to the header itself. cmp: the header's BR_IF_*_IMM opcode
+  BR_LOOP, //           cmp x k cost exit body header
+  I32_ADD_IMM_LOOP, //  d a imm cmp x k cost exit body header   (an i32.add-constant first)
   // i32.add of a constant, then a compare-and-branch (counted loops: i += 1; br_if (i != n))
   // xor of rotations of one value (hash and cipher mixing, sha-2's sigma functions), fast mode:
   I32_ROTL_XOR2, //  d x k1 k2              rotl(x, k1) ^ rotl(x, k2)
@@ -194,6 +199,8 @@ export function operandCount(op: number): number {
     case I.F32_SUB_LOAD: case I.F32_MUL_LOAD: case I.F32_LOAD_ADD: case I.F32_LOAD_SUB: case I.F32_LOAD_MUL:
     case I.I32_ADD_IMM2: case I.I32_ADD_IMM_BR_IF_NE: case I.I32_ADD_IMM_BR_IF_NE_IMM: return 6;
     case I.I32_ROTL_XOR2: case I.I64_XOR_ROTL_IMM: return 4;
+    case I.BR_LOOP: return 7;
+    case I.I32_ADD_IMM_LOOP: return 10;
     case I.I32_ADD_LOAD: case I.I32_ADD_LOAD8_S: case I.I32_ADD_LOAD8_U: case I.I32_ADD_LOAD16_S:
     case I.SELECT_LT_S: case I.SELECT_GT_S: case I.SELECT_LT_U: case I.SELECT_GT_U:
     case I.SELECT_F32_LT: case I.SELECT_F32_GT: case I.SELECT_F64_LT: case I.SELECT_F64_GT:

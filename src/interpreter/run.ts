@@ -613,6 +613,36 @@ export function execute(m: Machine): boolean {
             I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] + code[pc + 3]) | 0;
             head = I[(fp + code[pc + 4]) << 1] !== code[pc + 5] ? code[pc + 6] : pc + 7;
             break arrive;
+          case Op.BR_LOOP: case Op.I32_ADD_IMM_LOOP: {
+            let p = pc;
+            if (code[pc] === Op.I32_ADD_IMM_LOOP) {
+              I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] + code[pc + 3]) | 0;
+              p = pc + 3;
+            }
+            // p + 1..7: cmp x k cost exit body header
+            const cost = code[p + 4];
+            if (fuel >= cost) {
+              fuel -= cost;
+              const x = I[(fp + code[p + 2]) << 1], k = code[p + 3];
+              let out: boolean;
+              switch (code[p + 1]) {
+                case Op.BR_IF_EQ_IMM: out = x === k; break;
+                case Op.BR_IF_NE_IMM: out = x !== k; break;
+                case Op.BR_IF_LT_S_IMM: out = x < k; break;
+                case Op.BR_IF_LT_U_IMM: out = (x >>> 0) < (k >>> 0); break;
+                case Op.BR_IF_GT_S_IMM: out = x > k; break;
+                case Op.BR_IF_GT_U_IMM: out = (x >>> 0) > (k >>> 0); break;
+                case Op.BR_IF_LE_S_IMM: out = x <= k; break;
+                case Op.BR_IF_LE_U_IMM: out = (x >>> 0) <= (k >>> 0); break;
+                case Op.BR_IF_GE_S_IMM: out = x >= k; break;
+                default: out = (x >>> 0) >= (k >>> 0);
+              }
+              head = out ? code[p + 5] : code[p + 6];
+            } else {
+              head = code[p + 7]; // the header pays (or pauses) as usual
+            }
+            break arrive;
+          }
           case Op.I32_STORE_IMM: {
             const ea = ((I[(fp + code[pc + 1]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
             if (ea + 4 > u8.length) throw trap(OOB_MEMORY);

@@ -620,6 +620,7 @@ class Translator {
    * of a constant (a loop step before the back edge) the two become one I32_ADD_IMM_BR.
    */
   private emitBr(t: number): number {
+    if (t >= 0 && this.loopBack(t)) return -1;
     const s = this.lastAddImm();
     if (s >= 0) {
       this.code[s] = I.I32_ADD_IMM_BR;
@@ -628,6 +629,38 @@ class Translator {
       return s + 4;
     }
     return this.emit(I.BR, t) + 1;
+  }
+
+  /**
+   * Fast mode: a back edge to the loop at L whose header block is only a compare-with-constant
+   * branch out (`FUEL; BR_IF_<cmp>_IMM x k exit`, the body's FUEL right after) becomes one
+   * BR_LOOP (I32_ADD_IMM_LOOP with an i32.add-constant just before): the header's test runs
+   * in the back edge, one dispatch less per pass of a while loop. The exit target, when not
+   * known yet, is patched with the header's (same block label).
+   */
+  private loopBack(L: number): boolean {
+    const code = this.code;
+    const cmp = code[L + 3];
+    if (this.exact || code[L] !== I.FUEL || cmp < I.BR_IF_EQ_IMM || cmp > I.BR_IF_GE_U_IMM
+      || L + 7 >= code.length || code[L + 7] !== I.FUEL) return false;
+    const x = code[L + 4], k = code[L + 5], cost = code[L + 1], exitPos = L + 6;
+    let owner: Ctrl | undefined;
+    if (code[exitPos] < 0) {
+      owner = this.ctrl.find((c) => c.patches.includes(exitPos));
+      if (owner === undefined) return false;
+    }
+    const s = this.lastAddImm();
+    let at: number;
+    if (s >= 0) {
+      code[s] = I.I32_ADD_IMM_LOOP;
+      code.push(cmp, x, k, cost, code[exitPos], L + 7, L);
+      at = s + 8;
+    } else {
+      at = this.emit(I.BR_LOOP, cmp, x, k, cost, code[exitPos], L + 7, L) + 5;
+    }
+    owner?.patches.push(at);
+    this.lastDst = -1;
+    return true;
   }
 
   /** Fast mode: the start of the last instruction when it is an I32_ADD_IMM, else -1. */

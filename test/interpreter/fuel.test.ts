@@ -6,6 +6,8 @@ import fc from 'fast-check';
 import { Execution, invoke } from '../../src/interpreter/invoke.js';
 import { InstrReader } from '../../src/decoder/instr-reader.js';
 import { OP } from '../../src/syntax/opcodes.js';
+import { fastCode } from '../../src/interpreter/translate.js';
+import { I } from '../../src/interpreter/internal-ops.js';
 import { fn, i32, load } from './helpers.js';
 
 const MOD = `(module
@@ -129,6 +131,67 @@ describe('fuel across calls, tail calls and exceptions', () => {
       while (r.status === 'paused') r = a.run(k);
       expect(r).toEqual({ status: 'done', results: expected });
     }), { numRuns: 60 });
+  });
+});
+
+// while loops whose header is only a compare-with-constant exit: their back edges run the
+// header's test inline (BR_LOOP, I32_ADD_IMM_LOOP), paying the header's fuel there
+const MOD3 = `(module
+  (func (export "whiles") (param i32) (result i32) (local i32 i32 i32)
+    (block $out
+      (loop $outer
+        (br_if $out (i32.ge_u (local.get 1) (i32.const 37)))
+        (local.set 2 (i32.const 0))
+        (block $done
+          (loop $inner
+            (br_if $done (i32.gt_s (local.get 2) (local.get 1)))
+            (local.set 3 (i32.add (local.get 3) (i32.mul (local.get 2) (local.get 0))))
+            (local.set 2 (i32.add (local.get 2) (i32.const 3)))
+            (br $inner)))
+        (block $d2
+          (loop $l2
+            (br_if $d2 (i32.le_s (local.get 2) (i32.const 0)))
+            (local.set 3 (i32.xor (local.get 3) (local.get 2)))
+            (local.set 2 (i32.shr_s (local.get 2) (i32.const 1)))
+            (br $l2)))
+        (local.set 1 (i32.add (local.get 1) (i32.const 1)))
+        (br $outer)))
+    (local.get 3))
+)`;
+
+describe('fuel through fused loop back edges', () => {
+  const f = fn(load(MOD3), 'whiles');
+  const want = (n: number): number => {
+    let acc = 0;
+    for (let i = 0; i < 37; i++) {
+      let j = 0;
+      for (; j <= i; j += 3) acc = (acc + Math.imul(j, n)) | 0;
+      for (; j > 0; j >>= 1) acc ^= j;
+    }
+    return acc;
+  };
+  it('computes the loops, and pauses identically in fast and exact code', () => {
+    const code = Array.from(fastCode(f).code);
+    expect(code).toContain(I.BR_LOOP);
+    expect(code).toContain(I.I32_ADD_IMM_LOOP);
+    expect(invoke(f, [i32(5)])).toEqual([i32(want(5))]);
+    expect(invoke(f, [i32(-7)])).toEqual([i32(want(-7))]);
+    const full = new Execution(f, [i32(5)], { fuel: 1e9 });
+    full.run();
+    const total = 1e9 - full.fuelLeft;
+    const ex = new Execution(f, [i32(5)], { fuel: 1e9, mode: 'exact' });
+    ex.run();
+    expect(1e9 - ex.fuelLeft).toBe(total);
+    fc.assert(fc.property(fc.integer({ min: 0, max: total - 1 }), fc.integer({ min: 1, max: 30 }), (n, k) => {
+      const a = new Execution(f, [i32(5)], { fuel: n });
+      const b = new Execution(f, [i32(5)], { fuel: n, mode: 'exact' });
+      expect(a.run().status).toBe('paused');
+      expect(b.run().status).toBe('paused');
+      expect(a.state()).toEqual(b.state());
+      let r = a.run(k);
+      while (r.status === 'paused') r = a.run(k);
+      expect(r).toEqual({ status: 'done', results: [i32(want(5))] });
+    }), { numRuns: 80 });
   });
 });
 
