@@ -195,6 +195,36 @@ describe('fuel through fused loop back edges', () => {
   });
 });
 
+describe('fused while-loop headers, every compare', () => {
+  // i from `start` by `step` while not (i <cmp> k): fast (BR_LOOP / I32_ADD_IMM_LOOP) and
+  // exact code agree on the result and on the fuel used, from starts on both sides of k
+  const cmps = ['eq', 'ne', 'lt_s', 'lt_u', 'gt_s', 'gt_u', 'le_s', 'le_u', 'ge_s', 'ge_u'];
+  const src = cmps.map((c) => `
+    (func (export "${c}") (param i32 i32) (result i32) (local i32)
+      (block $out (loop $l
+        (br_if $out (i32.${c} (local.get 0) (i32.const 40)))
+        (local.set 2 (i32.add (i32.mul (local.get 2) (i32.const 3)) (local.get 0)))
+        (local.set 1 (i32.sub (local.get 1) (i32.const 1)))
+        (br_if $out (i32.eqz (local.get 1)))
+        (local.set 0 (i32.add (local.get 0) (i32.const 7)))
+        (br $l)))
+      (local.get 2))`).join('');
+  const inst = load(`(module ${src})`);
+  it('agree with exact code', () => {
+    for (const c of cmps) expect(Array.from(fastCode(fn(inst, c)).code)).toContain(I.I32_ADD_IMM_LOOP);
+    fc.assert(fc.property(fc.constantFrom(...cmps), fc.integer({ min: -100, max: 100 }), fc.constantFrom(-(2 ** 31), -1, 2 ** 31 - 8),
+      (c, start, far) => {
+        for (const x of [start, far]) {
+          const args = [i32(x), i32(50)];
+          const a = new Execution(fn(inst, c), args, { fuel: 1e6 });
+          const b = new Execution(fn(inst, c), args, { fuel: 1e6, mode: 'exact' });
+          expect(a.run()).toEqual(b.run());
+          expect(a.fuelLeft).toBe(b.fuelLeft);
+        }
+      }), { numRuns: 200 });
+  });
+});
+
 describe('step', () => {
   it('visits every instruction of straight-line code with the right operand stack', () => {
     const inst = load(`(module (func (export "f") (param i32) (result i32) (local i64)
