@@ -118,7 +118,7 @@ export const enum I {
   // the same, followed by f64.store of the result to the address it loaded from (x[i] += v):
   //   d a t addr off add
   F64_ADD_LOAD_STORE, F64_SUB_LOAD_STORE, F64_MUL_LOAD_STORE,
-  // F64_MUL_LOAD feeding F64_ADD_LOAD_STORE (c[i] += x * b[j]): x addrB offB addB addrC offC t u
+  // F64_MUL_LOAD feeding F64_ADD_LOAD_STORE (c[i] += x * b[j]): t x addrB offB addB addrC offC u
   //   (t, u: scratch slots for the NaN path; pc + 1 has its own wasm offset, the access to c)
   F64_MULADD_LOAD_STORE,
   // the same with the loaded value as the left operand (d = load op a): d a t addr off add

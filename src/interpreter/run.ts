@@ -1126,19 +1126,20 @@ export function execute(m: Machine): boolean {
             pc += 7; continue loop;
           }
           case Op.F64_MULADD_LOAD_STORE: {
-            // c[eaC] += x * b[eaB], the accesses in their unfused order (b, then c)
-            const eaB = ((I[(fp + code[pc + 2]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
+            // t x addrB offB addB addrC offC u: c[eaC] += x * b[eaB], the accesses in their
+            // unfused order (b, then c)
+            const eaB = ((I[(fp + code[pc + 3]) << 1] + code[pc + 5]) >>> 0) + (code[pc + 4] >>> 0);
             if (eaB + 8 > u8.length) throw trap(OOB_MEMORY);
-            const eaC = (I[(fp + code[pc + 5]) << 1] >>> 0) + (code[pc + 6] >>> 0);
+            const eaC = (I[(fp + code[pc + 6]) << 1] >>> 0) + (code[pc + 7] >>> 0);
             if (eaC + 8 > u8.length) { pc++; throw trap(OOB_MEMORY); } // pc + 1: c's wasm offset
-            const r = F64[fp + code[pc + 1]] * dv.getFloat64(eaB, true) + dv.getFloat64(eaC, true);
+            const r = F64[fp + code[pc + 2]] * dv.getFloat64(eaB, true) + dv.getFloat64(eaC, true);
             if (r === r) {
               dv.setFloat64(eaC, r, true);
             } else {
               // a NaN: both steps on words, in their order (product into t, then t + c)
-              const t = (fp + code[pc + 7]) << 1, u = (fp + code[pc + 8]) << 1;
+              const t = (fp + code[pc + 1]) << 1, u = (fp + code[pc + 8]) << 1;
               I[u] = dv.getInt32(eaB, true); I[u + 1] = dv.getInt32(eaB + 4, true);
-              F64_MUL(I, t, (fp + code[pc + 1]) << 1, u);
+              F64_MUL(I, t, (fp + code[pc + 2]) << 1, u);
               I[u] = dv.getInt32(eaC, true); I[u + 1] = dv.getInt32(eaC + 4, true);
               F64_ADD(I, t, t, u);
               storeWords64(dv, eaC, I, t);

@@ -1497,7 +1497,9 @@ class Translator {
     code.length = p;
     this.pcs.length = n - 2;
     this.offs.length = n - 2;
-    this.emit(I.F64_MULADD_LOAD_STORE, x, addrB, memB, addB, addrC, memC, t, u);
+    // t (a temporary, never slot 0) first: pc + 1 is the second pcs entry, and offsetAt reads
+    // a 0 there as a FUEL op
+    this.emit(I.F64_MULADD_LOAD_STORE, t, x, addrB, memB, addB, addrC, memC, u);
     this.offs[n - 2] = offB;
     this.pcs.push(p + 1);
     this.offs.push(offC);

@@ -89,6 +89,11 @@ const wat = `(module
     (f64.store (local.get 1)
       (f64.add (f64.mul (f64.reinterpret_i64 (local.get 2)) (f64.load offset=8 (local.get 0))) (f64.load (local.get 1))))
     (i64.load (local.get 1)))
+  ;; the same with x in slot 0
+  (func (export "maddst0") (param i64 i32 i32) (result i64)
+    (f64.store (local.get 2)
+      (f64.add (f64.mul (f64.reinterpret_i64 (local.get 0)) (f64.load offset=8 (local.get 1))) (f64.load (local.get 2))))
+    (i64.load (local.get 2)))
   ;; the loaded value as the left operand (F64_LOAD_*), and f32 (F32_*_LOAD, F32_LOAD_*)
   (func (export "lfadd") (param i32 i64) (result i64)
     (i64.reinterpret_f64 (f64.add (f64.load offset=8 (local.get 0)) (f64.reinterpret_i64 (local.get 1)))))
@@ -355,10 +360,11 @@ describe('fused memory and constant forms against native WebAssembly', () => {
 
   it('agrees on c[i] += x * b[j] fused, NaN bits and trap offsets as unfused', () => {
     expect(Array.from(fastCode(fn(inst, 'maddst')).code)).toContain(I.F64_MULADD_LOAD_STORE);
+    expect(Array.from(fastCode(fn(inst, 'maddst0')).code)).toContain(I.F64_MULADD_LOAD_STORE);
     const isNaN64 = (x: bigint): boolean => (x & 0x7fffffffffffffffn) > 0x7ff0000000000000n;
-    const run = (mode: 'fast' | 'exact', args: Value[]): unknown => {
+    const run = (f: string, mode: 'fast' | 'exact', args: Value[]): unknown => {
       try {
-        return (invoke(fn(inst, 'maddst'), args, { mode })[0] as { value: bigint }).value;
+        return (invoke(fn(inst, f), args, { mode })[0] as { value: bigint }).value;
       } catch (e) {
         if (!(e instanceof Trap)) throw e;
         return `trap ${e.message} at ${e.wasmStack[0]?.offset}`;
@@ -370,17 +376,19 @@ describe('fused memory and constant forms against native WebAssembly', () => {
         native.st64(at, v);
         invoke(fn(inst, 'st64'), [toValue(at), toValue(v)]);
       };
-      const args: Arg[] = [a, b, x];
-      set(a + 8, yb);
-      set(b, yc);
-      const w = want('maddst', args);
-      const vals = [toValue(a), toValue(b), toValue(x)];
-      const g = run('fast', vals);
-      set(b, yc); // the fast run stored to c: the exact run starts from the same memory
-      const e = run('exact', vals);
-      expect({ args, g }).toEqual({ args, g: e });
-      if (w === 'trap') expect(String(g)).toMatch(/^trap out of bounds memory access at \d+/);
-      else if (!(isNaN64(w as bigint) && isNaN64(g as bigint))) expect({ args, g }).toEqual({ args, g: w });
+      // maddst (b at a + 8, c at b, x) and maddst0 (x first: x in slot 0)
+      for (const [f, args] of [['maddst', [a, b, x]], ['maddst0', [x, a, b]]] as [string, Arg[]][]) {
+        set(a + 8, yb);
+        set(b, yc);
+        const w = want(f, args);
+        const vals = args.map(toValue);
+        const g = run(f, 'fast', vals);
+        set(b, yc); // the fast run stored to c: the exact run starts from the same memory
+        const e = run(f, 'exact', vals);
+        expect({ f, args, g }).toEqual({ f, args, g: e });
+        if (w === 'trap') expect(String(g)).toMatch(/^trap out of bounds memory access at \d+/);
+        else if (!(isNaN64(w as bigint) && isNaN64(g as bigint))) expect({ f, args, g }).toEqual({ f, args, g: w });
+      }
     }), { numRuns: 400 });
   });
 
