@@ -9,7 +9,7 @@ import { OOB_MEMORY } from '../memory/bounds.js';
 import { ExnInstance } from '../runtime/objects.js';
 import type { StructObj } from '../runtime/gc/objects.js';
 import { newStructDefault } from '../runtime/gc/alloc.js';
-import { fillStruct } from './gc/handlers.js';
+import { NULL_STRUCT, fillStruct } from './gc/handlers.js';
 import type { FuncInstance, ModuleInstance, Ref, TagInstance } from '../runtime/objects.js';
 import { isSubtypeId } from '../validator/canonical.js';
 import { I as Op } from './internal-ops.js';
@@ -30,7 +30,6 @@ import type { Compiled } from './translate.js';
 import { OP } from '../syntax/opcodes.js';
 
 const EMPTY_BUF = new ArrayBuffer(0);
-const NULL_STRUCT = 'null structure reference';
 const EMPTY_U8 = new Uint8Array(EMPTY_BUF);
 const EMPTY_DV = new DataView(EMPTY_BUF);
 

@@ -119,6 +119,16 @@ ADD_LOAD_OF[I.I32_LOAD8_S] = I.I32_ADD_LOAD8_S;
 ADD_LOAD_OF[I.I32_LOAD8_U] = I.I32_ADD_LOAD8_U;
 ADD_LOAD_OF[I.I32_LOAD16_S] = I.I32_ADD_LOAD16_S;
 ADD_LOAD_OF[I.I32_LOAD16_U] = I.I32_ADD_LOAD16_U;
+/** Compare (two slots) -> the select on it (fast mode), else -1. */
+const SELECT_OF = new Int16Array(I.COUNT).fill(-1);
+SELECT_OF[I.I32_LT_S] = I.SELECT_LT_S;
+SELECT_OF[I.I32_GT_S] = I.SELECT_GT_S;
+SELECT_OF[I.I32_LT_U] = I.SELECT_LT_U;
+SELECT_OF[I.I32_GT_U] = I.SELECT_GT_U;
+SELECT_OF[I.F32_LT] = I.SELECT_F32_LT;
+SELECT_OF[I.F32_GT] = I.SELECT_F32_GT;
+SELECT_OF[I.F64_LT] = I.SELECT_F64_LT;
+SELECT_OF[I.F64_GT] = I.SELECT_F64_GT;
 /** Internal op -> its variant with a constant right operand, else -1. */
 const IMM = new Int16Array(I.COUNT).fill(-1);
 /** Distinct in-loop constants given a frame slot per function (each costs a write per call). */
@@ -1619,10 +1629,7 @@ class Translator {
     const t = this.sType[h - 1];
     if (t === T_REF || t === T_V128) return false;
     const cmp = this.lastProducer(4, this.sSlot[h]);
-    const op = cmp === I.I32_LT_S ? I.SELECT_LT_S : cmp === I.I32_GT_S ? I.SELECT_GT_S
-      : cmp === I.I32_LT_U ? I.SELECT_LT_U : cmp === I.I32_GT_U ? I.SELECT_GT_U
-        : cmp === I.F32_LT ? I.SELECT_F32_LT : cmp === I.F32_GT ? I.SELECT_F32_GT
-          : cmp === I.F64_LT ? I.SELECT_F64_LT : cmp === I.F64_GT ? I.SELECT_F64_GT : -1;
+    const op = cmp >= 0 ? SELECT_OF[cmp] : -1;
     if (op < 0) return false;
     const x = this.code[this.lastStart + 2], y = this.code[this.lastStart + 3];
     this.dropLast();

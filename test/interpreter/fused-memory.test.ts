@@ -258,6 +258,15 @@ describe('fused memory and constant forms against native WebAssembly', () => {
   const want = (name: string, args: Arg[]): unknown => {
     try { return native[name](...args); } catch (e) { return e instanceof WebAssembly.RuntimeError ? 'trap' : e; }
   };
+  /** The first result in fast or exact mode, or the trap with its wasm offset. */
+  const run = (f: string, mode: 'fast' | 'exact', args: Value[]): unknown => {
+    try {
+      return (invoke(fn(inst, f), args, { mode })[0] as { value: bigint }).value;
+    } catch (e) {
+      if (!(e instanceof Trap)) throw e;
+      return `trap ${e.message} at ${e.wasmStack[0]?.offset}`;
+    }
+  };
   const same = (name: string, args: Arg[]): void => {
     const w = want(name, args);
     const g = call(name, args);
@@ -362,14 +371,6 @@ describe('fused memory and constant forms against native WebAssembly', () => {
     expect(Array.from(fastCode(fn(inst, 'maddst')).code)).toContain(I.F64_MULADD_LOAD_STORE);
     expect(Array.from(fastCode(fn(inst, 'maddst0')).code)).toContain(I.F64_MULADD_LOAD_STORE);
     const isNaN64 = (x: bigint): boolean => (x & 0x7fffffffffffffffn) > 0x7ff0000000000000n;
-    const run = (f: string, mode: 'fast' | 'exact', args: Value[]): unknown => {
-      try {
-        return (invoke(fn(inst, f), args, { mode })[0] as { value: bigint }).value;
-      } catch (e) {
-        if (!(e instanceof Trap)) throw e;
-        return `trap ${e.message} at ${e.wasmStack[0]?.offset}`;
-      }
-    };
     fc.assert(fc.property(addr, addr, bits, bits, bits, (a, b, x, yb, yc) => {
       const set = (at: number, v: bigint): void => {
         if (at < 0 || at + 8 > 65536) return;
@@ -422,14 +423,6 @@ describe('fused memory and constant forms against native WebAssembly', () => {
     expect(ops('memmadd')).toContain(I.F64_MULADD_MEM);
     expect(ops('memmsub')).toContain(I.F64_MULADD_MEM);
     const isNaN64 = (x: bigint): boolean => (x & 0x7fffffffffffffffn) > 0x7ff0000000000000n;
-    const run = (f: string, mode: 'fast' | 'exact', args: Value[]): unknown => {
-      try {
-        return (invoke(fn(inst, f), args, { mode })[0] as { value: bigint }).value;
-      } catch (e) {
-        if (!(e instanceof Trap)) throw e;
-        return `trap ${e.message} at ${e.wasmStack[0]?.offset}`;
-      }
-    };
     fc.assert(fc.property(addr, bits, bits, bits, (a, x, y, z) => {
       for (const f of ['memmadd', 'memmsub']) {
         const set = (): void => {

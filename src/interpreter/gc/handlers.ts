@@ -23,7 +23,7 @@ import { newArrayData, newArrayDefault, newArrayElem, newStructDefault, OOB_ARRA
 import { CAST_EXACT, CAST_NULLABLE, decodeHeap, refTest } from '../../runtime/gc/cast.js';
 import { anyToExtern, externToAny } from '../../runtime/gc/convert.js';
 
-const NULL_STRUCT = 'null structure reference';
+export const NULL_STRUCT = 'null structure reference';
 const NULL_ARRAY = 'null array reference';
 const NULL_I31 = 'null i31 reference';
 const NULL_DESC = 'null descriptor reference';
