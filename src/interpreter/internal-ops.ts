@@ -159,7 +159,12 @@ export const enum I {
   I16X8_ADD, I16X8_MUL, I16X8_SHR_U, I8X16_EQ, I32X4_MAX_S, I8X16_NARROW_I16X8_U, F32X4_PMIN,
   F32X4_PMAX,
   // the same, unary: d a
-  I16X8_EXTEND_LOW_I8X16_U, I32X4_EXTEND_LOW_I16X8_U,
+  I16X8_EXTEND_LOW_I8X16_U, I32X4_EXTEND_LOW_I16X8_U, I16X8_EXTEND_HIGH_I8X16_U,
+  I16X8_SHR_U_IMM, //  d a k                  i16x8.shr_u by a constant count k (0..15)
+  V128_SHUFFLE_W, //   d a b w0 w1 w2 w3      i8x16.shuffle moving whole words: word i of d is
+  //                                           word wi of a (0..3) or of b (4..7)
+  V128_LOAD32_ZERO, // d addr off add         v128.load32_zero / load64_zero of memory 0
+  V128_LOAD64_ZERO,
   // struct.get of a field that is not packed, in register form: d s p (s: the struct
   // reference, p: the field's index in its object's refs, or its first word in its words)
   STRUCT_GET_REF, STRUCT_GET_W, STRUCT_GET_W2,
@@ -181,7 +186,10 @@ export function operandCount(op: number): number {
     case I.I32_EXTEND16_S: case I.I32_WRAP_I64: case I.I64_EQZ: case I.I64_EXTEND_I32_S:
     case I.I64_EXTEND_I32_U: case I.F64_CONVERT_I32_S: case I.F64_CONVERT_I32_U:
       return 2;
-    case I.FUEL_MOV: case I.STRUCT_NEW: case I.I16X8_EXTEND_LOW_I8X16_U: case I.I32X4_EXTEND_LOW_I16X8_U: return 2;
+    case I.FUEL_MOV: case I.STRUCT_NEW: case I.I16X8_EXTEND_LOW_I8X16_U: case I.I32X4_EXTEND_LOW_I16X8_U:
+    case I.I16X8_EXTEND_HIGH_I8X16_U: return 2;
+    case I.V128_SHUFFLE_W: return 7;
+    case I.V128_LOAD32_ZERO: case I.V128_LOAD64_ZERO: return 4;
     case I.I64_XOR_SHR_U_IMM: case I.V128_UN: return 3;
     case I.V128_BIN: case I.V128_LOAD: case I.V128_STORE: case I.V128_SHUFFLE: return 4;
     case I.V128_LANE: case I.V128_TERN: return 5;

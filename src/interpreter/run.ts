@@ -18,10 +18,7 @@ import { SCALAR_OPS } from './numerics/table.js';
 import { slowOp } from './slow-ops.js';
 import { SIMD_DIRECT, SIMD_OPS, i8x16_shuffle } from './simd/table.js';
 import { shuffleLanes } from './simd/handler.js';
-import {
-  f32x4_pmax, f32x4_pmin, i16x8_add, i16x8_extend_low_i8x16_u, i16x8_mul, i16x8_shr_u,
-  i32x4_extend_low_i16x8_u, i32x4_max_s, i8x16_eq, i8x16_narrow_i16x8_u,
-} from './simd/fast-lanes.js';
+import { i16x8_shr_u, i8x16_narrow_i16x8_u } from './simd/fast-lanes.js';
 
 const F32X4_ADD_ID = OP.f32x4_add, F32X4_SUB_ID = OP.f32x4_sub, F32X4_MUL_ID = OP.f32x4_mul;
 import { i64_div_s, i64_div_u, i64_rem_s, i64_rem_u } from './numerics/i64.js';
@@ -464,16 +461,100 @@ export function execute(m: Machine): boolean {
             }
             pc += 4; continue loop;
           }
-          case Op.I16X8_ADD: i16x8_add(I, (fp + code[pc + 1]) << 1, (fp + code[pc + 2]) << 1, (fp + code[pc + 3]) << 1); pc += 4; continue loop;
-          case Op.I16X8_MUL: i16x8_mul(I, (fp + code[pc + 1]) << 1, (fp + code[pc + 2]) << 1, (fp + code[pc + 3]) << 1); pc += 4; continue loop;
+          // inline, not calls to simd/fast-lanes.ts: a call from this loop costs more than the lanes
+          case Op.I16X8_ADD: {
+            // SWAR: add the low 15 bits of each half, then fix the top bits with xor
+            const d = (fp + code[pc + 1]) << 1, a = (fp + code[pc + 2]) << 1, b = (fp + code[pc + 3]) << 1;
+            const a0 = I[a], a1 = I[a + 1], a2 = I[a + 2], a3 = I[a + 3];
+            const b0 = I[b], b1 = I[b + 1], b2 = I[b + 2], b3 = I[b + 3];
+            I[d] = ((a0 & 0x7fff7fff) + (b0 & 0x7fff7fff)) ^ ((a0 ^ b0) & 0x80008000);
+            I[d + 1] = ((a1 & 0x7fff7fff) + (b1 & 0x7fff7fff)) ^ ((a1 ^ b1) & 0x80008000);
+            I[d + 2] = ((a2 & 0x7fff7fff) + (b2 & 0x7fff7fff)) ^ ((a2 ^ b2) & 0x80008000);
+            I[d + 3] = ((a3 & 0x7fff7fff) + (b3 & 0x7fff7fff)) ^ ((a3 ^ b3) & 0x80008000);
+            pc += 4; continue loop;
+          }
+          case Op.I16X8_MUL: {
+            const d = (fp + code[pc + 1]) << 1, a = (fp + code[pc + 2]) << 1, b = (fp + code[pc + 3]) << 1;
+            const a0 = I[a], a1 = I[a + 1], a2 = I[a + 2], a3 = I[a + 3];
+            const b0 = I[b], b1 = I[b + 1], b2 = I[b + 2], b3 = I[b + 3];
+            I[d] = (Math.imul(a0, b0) & 0xffff) | (Math.imul(a0 >>> 16, b0 >>> 16) << 16);
+            I[d + 1] = (Math.imul(a1, b1) & 0xffff) | (Math.imul(a1 >>> 16, b1 >>> 16) << 16);
+            I[d + 2] = (Math.imul(a2, b2) & 0xffff) | (Math.imul(a2 >>> 16, b2 >>> 16) << 16);
+            I[d + 3] = (Math.imul(a3, b3) & 0xffff) | (Math.imul(a3 >>> 16, b3 >>> 16) << 16);
+            pc += 4; continue loop;
+          }
           case Op.I16X8_SHR_U: i16x8_shr_u(I, (fp + code[pc + 1]) << 1, (fp + code[pc + 2]) << 1, (fp + code[pc + 3]) << 1); pc += 4; continue loop;
-          case Op.I8X16_EQ: i8x16_eq(I, (fp + code[pc + 1]) << 1, (fp + code[pc + 2]) << 1, (fp + code[pc + 3]) << 1); pc += 4; continue loop;
-          case Op.I32X4_MAX_S: i32x4_max_s(I, (fp + code[pc + 1]) << 1, (fp + code[pc + 2]) << 1, (fp + code[pc + 3]) << 1); pc += 4; continue loop;
+          case Op.I8X16_EQ: {
+            // per word: top bit of each byte of t = x ^ y set where that byte differs
+            const d = (fp + code[pc + 1]) << 1, a = (fp + code[pc + 2]) << 1, b = (fp + code[pc + 3]) << 1;
+            const t0 = I[a] ^ I[b], t1 = I[a + 1] ^ I[b + 1], t2 = I[a + 2] ^ I[b + 2], t3 = I[a + 3] ^ I[b + 3];
+            I[d] = ~Math.imul(((((t0 & 0x7f7f7f7f) + 0x7f7f7f7f) | t0) & 0x80808080) >>> 7, 0xff);
+            I[d + 1] = ~Math.imul(((((t1 & 0x7f7f7f7f) + 0x7f7f7f7f) | t1) & 0x80808080) >>> 7, 0xff);
+            I[d + 2] = ~Math.imul(((((t2 & 0x7f7f7f7f) + 0x7f7f7f7f) | t2) & 0x80808080) >>> 7, 0xff);
+            I[d + 3] = ~Math.imul(((((t3 & 0x7f7f7f7f) + 0x7f7f7f7f) | t3) & 0x80808080) >>> 7, 0xff);
+            pc += 4; continue loop;
+          }
+          case Op.I32X4_MAX_S: {
+            const d = (fp + code[pc + 1]) << 1, a = (fp + code[pc + 2]) << 1, b = (fp + code[pc + 3]) << 1;
+            const a0 = I[a], a1 = I[a + 1], a2 = I[a + 2], a3 = I[a + 3];
+            const b0 = I[b], b1 = I[b + 1], b2 = I[b + 2], b3 = I[b + 3];
+            I[d] = a0 > b0 ? a0 : b0; I[d + 1] = a1 > b1 ? a1 : b1;
+            I[d + 2] = a2 > b2 ? a2 : b2; I[d + 3] = a3 > b3 ? a3 : b3;
+            pc += 4; continue loop;
+          }
           case Op.I8X16_NARROW_I16X8_U: i8x16_narrow_i16x8_u(I, (fp + code[pc + 1]) << 1, (fp + code[pc + 2]) << 1, (fp + code[pc + 3]) << 1); pc += 4; continue loop;
-          case Op.F32X4_PMIN: f32x4_pmin(I, (fp + code[pc + 1]) << 1, (fp + code[pc + 2]) << 1, (fp + code[pc + 3]) << 1); pc += 4; continue loop;
-          case Op.F32X4_PMAX: f32x4_pmax(I, (fp + code[pc + 1]) << 1, (fp + code[pc + 2]) << 1, (fp + code[pc + 3]) << 1); pc += 4; continue loop;
-          case Op.I16X8_EXTEND_LOW_I8X16_U: i16x8_extend_low_i8x16_u(I, (fp + code[pc + 1]) << 1, (fp + code[pc + 2]) << 1); pc += 3; continue loop;
-          case Op.I32X4_EXTEND_LOW_I16X8_U: i32x4_extend_low_i16x8_u(I, (fp + code[pc + 1]) << 1, (fp + code[pc + 2]) << 1); pc += 3; continue loop;
+          case Op.F32X4_PMIN: case Op.F32X4_PMAX: {
+            // pmin: b < a ? b : a; pmax: a < b ? b : a (lane bits copied, NaN payloads kept)
+            const d = (fp + code[pc + 1]) << 1, a = (fp + code[pc + 2]) << 1, b = (fp + code[pc + 3]) << 1;
+            let w0, w1, w2, w3;
+            if (code[pc] === Op.F32X4_PMIN) {
+              w0 = F32[b] < F32[a] ? I[b] : I[a]; w1 = F32[b + 1] < F32[a + 1] ? I[b + 1] : I[a + 1];
+              w2 = F32[b + 2] < F32[a + 2] ? I[b + 2] : I[a + 2]; w3 = F32[b + 3] < F32[a + 3] ? I[b + 3] : I[a + 3];
+            } else {
+              w0 = F32[a] < F32[b] ? I[b] : I[a]; w1 = F32[a + 1] < F32[b + 1] ? I[b + 1] : I[a + 1];
+              w2 = F32[a + 2] < F32[b + 2] ? I[b + 2] : I[a + 2]; w3 = F32[a + 3] < F32[b + 3] ? I[b + 3] : I[a + 3];
+            }
+            I[d] = w0; I[d + 1] = w1; I[d + 2] = w2; I[d + 3] = w3;
+            pc += 4; continue loop;
+          }
+          case Op.I16X8_EXTEND_LOW_I8X16_U: case Op.I16X8_EXTEND_HIGH_I8X16_U: {
+            const a = ((fp + code[pc + 2]) << 1) + (code[pc] === Op.I16X8_EXTEND_HIGH_I8X16_U ? 2 : 0);
+            const x = I[a], y = I[a + 1], d = (fp + code[pc + 1]) << 1;
+            I[d] = (x & 0xff) | ((x & 0xff00) << 8); I[d + 1] = ((x >>> 16) & 0xff) | ((x >>> 8) & 0xff0000);
+            I[d + 2] = (y & 0xff) | ((y & 0xff00) << 8); I[d + 3] = ((y >>> 16) & 0xff) | ((y >>> 8) & 0xff0000);
+            pc += 3; continue loop;
+          }
+          case Op.I32X4_EXTEND_LOW_I16X8_U: {
+            const a = (fp + code[pc + 2]) << 1, x = I[a], y = I[a + 1], d = (fp + code[pc + 1]) << 1;
+            I[d] = x & 0xffff; I[d + 1] = x >>> 16; I[d + 2] = y & 0xffff; I[d + 3] = y >>> 16;
+            pc += 3; continue loop;
+          }
+          case Op.I16X8_SHR_U_IMM: {
+            const d = (fp + code[pc + 1]) << 1, a = (fp + code[pc + 2]) << 1, k = code[pc + 3];
+            const mask = Math.imul(0xffff >>> k, 0x10001);
+            I[d] = (I[a] >>> k) & mask; I[d + 1] = (I[a + 1] >>> k) & mask;
+            I[d + 2] = (I[a + 2] >>> k) & mask; I[d + 3] = (I[a + 3] >>> k) & mask;
+            pc += 4; continue loop;
+          }
+          case Op.V128_SHUFFLE_W: {
+            // every word read before d is written (d may be a or b)
+            const a = (fp + code[pc + 2]) << 1, b = (fp + code[pc + 3]) << 1;
+            const k0 = code[pc + 4], k1 = code[pc + 5], k2 = code[pc + 6], k3 = code[pc + 7];
+            const w0 = I[k0 < 4 ? a + k0 : b + k0 - 4], w1 = I[k1 < 4 ? a + k1 : b + k1 - 4];
+            const w2 = I[k2 < 4 ? a + k2 : b + k2 - 4], w3 = I[k3 < 4 ? a + k3 : b + k3 - 4];
+            const d = (fp + code[pc + 1]) << 1;
+            I[d] = w0; I[d + 1] = w1; I[d + 2] = w2; I[d + 3] = w3;
+            pc += 8; continue loop;
+          }
+          case Op.V128_LOAD32_ZERO: case Op.V128_LOAD64_ZERO: {
+            const ea = ((I[(fp + code[pc + 2]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
+            const wide = code[pc] === Op.V128_LOAD64_ZERO;
+            if (ea + (wide ? 8 : 4) > u8.length) throw trap(OOB_MEMORY);
+            const d = (fp + code[pc + 1]) << 1;
+            I[d] = dv.getInt32(ea, true); I[d + 1] = wide ? dv.getInt32(ea + 4, true) : 0;
+            I[d + 2] = 0; I[d + 3] = 0;
+            pc += 5; continue loop;
+          }
           case Op.F32X4_ADD: case Op.F32X4_SUB: case Op.F32X4_MUL: {
             // f32 results computed in f64 round exactly; a NaN lane takes the lane ops' NaN rule
             const op = code[pc];

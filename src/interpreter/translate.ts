@@ -29,7 +29,7 @@ import { Trap } from '../errors.js';
 import { SCALAR_OPS } from './numerics/table.js';
 import { gcBranchForm, gcSlowForm } from './gc/translate-gc.js';
 import { SK_F32, SK_F64, SK_I32, SK_I64, SK_REF, structLayout } from '../runtime/gc/layout.js';
-import { internShuffle, simdImmA } from './simd/handler.js';
+import { internShuffle, shuffleLanes, simdImmA } from './simd/handler.js';
 import { SIMD_DIRECT, SIMD_OPS } from './simd/table.js';
 
 /** Value type codes tracked per slot (for moves and for state()): the validator's. */
@@ -129,6 +129,28 @@ SELECT_OF[I.F32_LT] = I.SELECT_F32_LT;
 SELECT_OF[I.F32_GT] = I.SELECT_F32_GT;
 SELECT_OF[I.F64_LT] = I.SELECT_F64_LT;
 SELECT_OF[I.F64_GT] = I.SELECT_F64_GT;
+/** A v128 extend_low (by OpInfo id) -> the extend_high of the same lane shapes, else -1. */
+const EXTEND_HIGH = new Int16Array(OPS.length).fill(-1);
+for (const [to, from] of [['i16x8', 'i8x16'], ['i32x4', 'i16x8'], ['i64x2', 'i32x4']]) {
+  for (const sign of ['s', 'u']) {
+    EXTEND_HIGH[OP[`${to}_extend_low_${from}_${sign}`]] = OP[`${to}_extend_high_${from}_${sign}`];
+  }
+}
+
+/**
+ * The word moves of an i8x16.shuffle that moves whole aligned words (output word i = input
+ * word w_i of a (0..3) or b (4..7)), else null.
+ */
+function shuffleWords(lanes: ArrayLike<number>): number[] | null {
+  const words: number[] = [];
+  for (let i = 0; i < 16; i += 4) {
+    const k = lanes[i];
+    if ((k & 3) !== 0 || lanes[i + 1] !== k + 1 || lanes[i + 2] !== k + 2 || lanes[i + 3] !== k + 3) return null;
+    words.push(k >> 2);
+  }
+  return words;
+}
+
 /** Internal op -> its variant with a constant right operand, else -1. */
 const IMM = new Int16Array(I.COUNT).fill(-1);
 /** Distinct in-loop constants given a frame slot per function (each costs a write per call). */
@@ -162,7 +184,7 @@ const CONST_ALIAS = -2;
   v128Hot.forEach((n, k) => { HOT[OP[n]] = I.I32X4_ADD + k; });
   const v128Direct = ['i16x8_add', 'i16x8_mul', 'i16x8_shr_u', 'i8x16_eq', 'i32x4_max_s',
     'i8x16_narrow_i16x8_u', 'f32x4_pmin', 'f32x4_pmax', 'i16x8_extend_low_i8x16_u',
-    'i32x4_extend_low_i16x8_u'];
+    'i32x4_extend_low_i16x8_u', 'i16x8_extend_high_i8x16_u'];
   v128Direct.forEach((n, k) => { HOT[OP[n]] = I.I16X8_ADD + k; });
   STORE_IMM[I.I32_STORE] = STORE_IMM[I.F32_STORE] = STORE_IMM[I.I64_STORE32] = I.I32_STORE_IMM;
   STORE_IMM[I.I32_STORE8] = STORE_IMM[I.I64_STORE8] = I.I32_STORE8_IMM;
@@ -170,6 +192,9 @@ const CONST_ALIAS = -2;
   STORE_IMM[I.I64_STORE] = STORE_IMM[I.F64_STORE] = I.I64_STORE_IMM;
   MEM_HOT[OP.v128_load] = I.V128_LOAD;
   MEM_HOT[OP.v128_store] = I.V128_STORE;
+  MEM_HOT[OP.v128_load32_zero] = I.V128_LOAD32_ZERO;
+  MEM_HOT[OP.v128_load64_zero] = I.V128_LOAD64_ZERO;
+  IMM[I.I16X8_SHR_U] = I.I16X8_SHR_U_IMM;
   const cmps = ['eq', 'ne', 'lt_s', 'lt_u', 'gt_s', 'gt_u', 'le_s', 'le_u', 'ge_s', 'ge_u'];
   const inverse = [1, 0, 8, 9, 6, 7, 4, 5, 2, 3];
   cmps.forEach((n, k) => {
@@ -1303,6 +1328,30 @@ class Translator {
     return this.code[this.lastStart];
   }
 
+  /**
+   * Fast mode: `V128_SHUFFLE t a b L` just emitted, its result (a temporary) the operand of
+   * this extend_low. When L's low eight lanes are the low or high half of a or b in order,
+   * the pair is one extend_low or extend_high of that operand: clang widens a vector's high
+   * half this way, and a generic byte shuffle costs more than the extend itself.
+   */
+  private fuseShuffleExtend(op: number): boolean {
+    const h = this.sType.length - 1;
+    if (h < 0 || this.sAlias[h] !== -1 || this.lastProducer(5, this.sSlot[h]) !== I.V128_SHUFFLE) return false;
+    const s = this.lastStart;
+    const lanes = shuffleLanes(this.code[s + 4]);
+    const first = lanes[0];
+    if ((first & 7) !== 0) return false;
+    for (let i = 1; i < 8; i++) if (lanes[i] !== first + i) return false;
+    const src = this.code[first < 16 ? s + 2 : s + 3];
+    const use = (first & 8) === 0 ? op : EXTEND_HIGH[op];
+    this.dropLast();
+    this.pop();
+    const d = this.push(T_V128);
+    if (HOT[use] >= 0) this.emitDst(HOT[use], d, src);
+    else this.emitDst(I.V128_UN, d, src, use);
+    return true;
+  }
+
   /** Removes the last instruction emitted (a fusion took it over). */
   private dropLast(): void {
     this.code.length = this.lastStart;
@@ -1668,6 +1717,7 @@ class Translator {
   private generic(r: InstrReader, op: number, params: readonly unknown[] | null): void {
     if (params === null) throw new Trap(`internal error: no translation for ${OPS[op].name}`);
     const info = OPS[op];
+    if (EXTEND_HIGH[op] >= 0 && this.fuseShuffleExtend(op)) return;
     const hot = HOT[op];
     if (hot >= 0) {
       if (params.length === 2 && IMM[hot] >= 0 && this.topIsConst()) {
@@ -1675,7 +1725,9 @@ class Translator {
         let vh = this.constHi;
         const a = this.pop();
         const d = this.push(this.recType(0));
-        if (IMM[hot] >= I.I64_ADD_IMM) {
+        if (IMM[hot] === I.I16X8_SHR_U_IMM) {
+          this.emitDst(I.I16X8_SHR_U_IMM, d, a, v & 15);
+        } else if (IMM[hot] >= I.I64_ADD_IMM) {
           if (op === OP.i64_sub) { // negate: two's complement of (vh, v)
             vh = (~vh + (v === 0 ? 1 : 0)) | 0;
             v = -v | 0;
@@ -1726,7 +1778,11 @@ class Translator {
         const b = params.length === 2 ? this.pop() : -1;
         const a = this.pop();
         const d = this.push(this.recType(0));
-        if (op === OP.i8x16_shuffle) this.emitDst(I.V128_SHUFFLE, d, a, b, internShuffle(r.lanes));
+        if (op === OP.i8x16_shuffle) {
+          const words = shuffleWords(r.lanes);
+          if (words !== null) this.emitDst(I.V128_SHUFFLE_W, d, a, b, ...words);
+          else this.emitDst(I.V128_SHUFFLE, d, a, b, internShuffle(r.lanes));
+        }
         else this.emitDst(I.V128_LANE, d, a, b < 0 ? a : b, op, info.laneCount > 0 ? r.lane : 0);
         return;
       }

@@ -1,0 +1,137 @@
+// Fast-mode SIMD forms against Node's native WebAssembly (an oracle for tests only): the lane
+// ops the run loop does inline, a shuffle of one operand's half feeding an extend_low (one
+// extend_low/high), shuffles that move whole words, v128.load32/64_zero with folded address
+// adds (and their traps), and i16x8.shr_u by a constant. Operands come from memory bytes
+// 0..31, results go to bytes 32..47; exact mode (no fusion) must agree bit for bit.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { watToBinary } from '../../src/text/index.js';
+import { invoke } from '../../src/interpreter/invoke.js';
+import { fastCode } from '../../src/interpreter/translate.js';
+import { I } from '../../src/interpreter/internal-ops.js';
+import { Trap } from '../../src/errors.js';
+import { fn, load } from './helpers.js';
+
+const A = '(v128.load (i32.const 0))', B = '(v128.load (i32.const 16))';
+const out = (e: string): string => `(v128.store (i32.const 32) ${e})`;
+const half = (lanes: number[]): string => [...lanes, 0, 0, 0, 0, 0, 0, 0, 0].join(' ');
+const seq = (from: number): number[] => [...Array(8).keys()].map((i) => from + i);
+
+/** name -> body computing into bytes 32..47 */
+const BODIES: Record<string, string> = {
+  add16: out(`(i16x8.add ${A} ${B})`),
+  mul16: out(`(i16x8.mul ${A} ${B})`),
+  eq8: out(`(i8x16.eq ${A} ${B})`),
+  eq8self: out(`(i8x16.eq ${A} (i8x16.shuffle ${[...Array(16).keys()].map((i) => (i % 3 === 0 ? 16 + i : i)).join(' ')} ${A} ${B}))`),
+  max32: out(`(i32x4.max_s ${A} ${B})`),
+  pmin: out(`(f32x4.pmin ${A} ${B})`),
+  pmax: out(`(f32x4.pmax ${A} ${B})`),
+  ext16u: out(`(i16x8.extend_low_i8x16_u ${A})`),
+  ext32u: out(`(i32x4.extend_low_i16x8_u ${A})`),
+  // shuffle + extend_low: each half of each operand, each lane shape and sign
+  ...Object.fromEntries(['i16x8.extend_low_i8x16', 'i32x4.extend_low_i16x8', 'i64x2.extend_low_i32x4'].flatMap((x, k) =>
+    ['s', 'u'].flatMap((sg) => [0, 8, 16, 24].map((from) =>
+      [`sx${k}${sg}${from}`, out(`(${x}_${sg} (i8x16.shuffle ${half(seq(from))} ${A} ${B}))`)])))),
+  // look-alikes that must not fuse: not a whole half, or not in order
+  sxmiss1: out(`(i16x8.extend_low_i8x16_u (i8x16.shuffle ${half([8, 9, 10, 11, 12, 13, 14, 0])} ${A} ${B}))`),
+  sxmiss2: out(`(i16x8.extend_low_i8x16_u (i8x16.shuffle ${half([4, 5, 6, 7, 8, 9, 10, 11])} ${A} ${B}))`),
+  // the shuffled value also used elsewhere (a local): the extend reads the right operand
+  sxlocal: `(local v128) (local.set 0 ${A})
+    (v128.store (i32.const 32) (i16x8.extend_low_i8x16_u (i8x16.shuffle ${half(seq(8))} (local.get 0) ${B})))
+    (v128.store (i32.const 0) (local.get 0))`,
+  shw1: out(`(i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 0 1 2 3 ${A} ${B})`),
+  shw2: out(`(i8x16.shuffle 28 29 30 31 16 17 18 19 4 5 6 7 24 25 26 27 ${A} ${B})`),
+  shb: out(`(i8x16.shuffle 0 0 0 0 1 0 0 0 2 0 0 0 3 0 0 0 ${A} ${B})`),
+  shr0: out(`(i16x8.shr_u ${A} (i32.const 0))`),
+  shr8: out(`(i16x8.shr_u ${A} (i32.const 8))`),
+  shr15: out(`(i16x8.shr_u ${A} (i32.const 15))`),
+  shr17: out(`(i16x8.shr_u ${A} (i32.const 17))`),
+  shrm1: out(`(i16x8.shr_u ${A} (i32.const -1))`),
+};
+
+const ADDR_BODIES: Record<string, string> = {
+  lz32: out('(v128.load32_zero offset=3 (i32.add (local.get 0) (i32.const 5)))'),
+  lz64: out('(v128.load64_zero offset=1 (local.get 0))'),
+};
+
+const wat = `(module (memory (export "mem") 1)
+  ${Object.entries(BODIES).map(([n, b]) => `(func (export "${n}") ${b})`).join('\n  ')}
+  ${Object.entries(ADDR_BODIES).map(([n, b]) => `(func (export "${n}") (param i32) ${b})`).join('\n  ')}
+)`;
+
+describe('fused and inline SIMD forms against native WebAssembly', () => {
+  const nativeInst = new WebAssembly.Instance(new WebAssembly.Module(watToBinary(wat)));
+  const native = nativeInst.exports as Record<string, (...a: number[]) => void> & { mem: WebAssembly.Memory };
+  const inst = load(wat);
+  const ours = () => inst.memories[0].u8;
+  const theirs = () => new Uint8Array(native.mem.buffer);
+  const setInputs = (bytes: number[]): void => { ours().set(bytes); theirs().set(bytes); };
+  const result = (u8: Uint8Array): number[] => [...u8.subarray(0, 48)];
+  const run = (f: string, mode: 'fast' | 'exact', args: number[]): string | number[] => {
+    try {
+      invoke(fn(inst, f), args.map((value) => ({ type: 'i32', value })), { mode });
+      return result(ours());
+    } catch (e) {
+      if (!(e instanceof Trap)) throw e;
+      return `trap ${e.message} at ${e.wasmStack[0]?.offset}`;
+    }
+  };
+
+  // bytes biased to the values lane ops treat specially: 0, -1, 0x80, 0x7f, and float NaNs
+  const byte = fc.oneof(fc.integer({ min: 0, max: 255 }), fc.constantFrom(0, 0xff, 0x80, 0x7f, 0xc0, 0x7f));
+  const floatWord = fc.constantFrom([0, 0, 0xc0, 0x7f], [1, 0, 0xa0, 0xff], [0, 0, 0, 0x80], [0, 0, 0, 0], [0, 0, 0x80, 0x3f]);
+  const inputs = fc.oneof(fc.array(byte, { minLength: 32, maxLength: 32 }),
+    fc.array(floatWord, { minLength: 8, maxLength: 8 }).map((ws) => ws.flat()));
+
+  it('agree on every lane op, fused or inline, with exact mode too', () => {
+    fc.assert(fc.property(inputs, (bytes) => {
+      for (const f of Object.keys(BODIES)) {
+        setInputs(bytes);
+        native[f]();
+        const want = result(theirs());
+        setInputs(bytes);
+        expect({ f, bytes, got: run(f, 'fast', []) }).toEqual({ f, bytes, got: want });
+        setInputs(bytes);
+        expect({ f, bytes, got: run(f, 'exact', []) }).toEqual({ f, bytes, got: want });
+      }
+    }), { numRuns: 200 });
+  });
+
+  it('agree on load32_zero / load64_zero, traps at the instruction offset', () => {
+    const addr = fc.oneof(fc.integer({ min: 0, max: 65536 }), fc.constantFrom(65524, 65527, 65528, 65535, -5, -8, -1));
+    fc.assert(fc.property(fc.array(byte, { minLength: 64, maxLength: 64 }), addr, (bytes, a) => {
+      for (const f of Object.keys(ADDR_BODIES)) {
+        const at = Math.max(0, Math.min(a, 65536 - 64));
+        for (const m of [ours(), theirs()]) { m.fill(0, 32, 48); m.set(bytes, at); }
+        let want: string | number[];
+        try { native[f](a); want = result(theirs()); } catch { want = 'trap'; }
+        const fast = run(f, 'fast', [a]);
+        const exact = run(f, 'exact', [a]);
+        if (want === 'trap') {
+          expect(fast).toMatch(/^trap out of bounds memory access at \d+/);
+          expect(fast).toBe(exact);
+        } else {
+          expect({ f, a, fast }).toEqual({ f, a, fast: want });
+          expect({ f, a, exact }).toEqual({ f, a, exact: want });
+        }
+      }
+    }), { numRuns: 200 });
+  });
+
+  it('emits the fused forms (so the tests above exercise them)', () => {
+    const ops = (name: string): number[] => {
+      const c = fastCode(fn(inst, name)).code;
+      return [...c];
+    };
+    expect(ops('sx0u8')).toContain(I.I16X8_EXTEND_HIGH_I8X16_U);
+    expect(ops('sx0u8')).not.toContain(I.V128_SHUFFLE);
+    expect(ops('sx1s24')).toContain(I.V128_UN);
+    expect(ops('sx1s24')).not.toContain(I.V128_SHUFFLE);
+    expect(ops('sxmiss1')).toContain(I.V128_SHUFFLE);
+    expect(ops('shw2')).toContain(I.V128_SHUFFLE_W);
+    expect(ops('shb')).toContain(I.V128_SHUFFLE);
+    expect(ops('shr8')).toContain(I.I16X8_SHR_U_IMM);
+    expect(ops('lz32')).toContain(I.V128_LOAD32_ZERO);
+    expect(ops('lz64')).toContain(I.V128_LOAD64_ZERO);
+  });
+});
