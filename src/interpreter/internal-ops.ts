@@ -165,15 +165,46 @@ export const enum I {
   //                                           word wi of a (0..3) or of b (4..7)
   V128_LOAD32_ZERO, // d addr off add         v128.load32_zero / load64_zero of memory 0
   V128_LOAD64_ZERO,
+  I32X4_SPLAT, //     d a                    i32x4.splat and f32x4.splat (one word to four)
+  I64X2_SPLAT, //     d a                    i64x2.splat and f64x2.splat
   // struct.get of a field that is not packed, in register form: d s p (s: the struct
   // reference, p: the field's index in its object's refs, or its first word in its words)
   STRUCT_GET_REF, STRUCT_GET_W, STRUCT_GET_W2,
   STRUCT_NEW, //     base typeIdx           struct.new: fields in slots from base, the struct to base
+  // fast mode, pairs.ts: instruction A immediately followed by B, as A's operands under this
+  // opcode; its case in run.ts does A and falls through into B's case (one dispatch for two)
+  I32_ADD_IMM_THEN_F64_MULADD_LOAD_STORE, I32_ADD_IMM2_THEN_I32_ADD_IMM_BR_IF_NE,
+  V128_LOAD_THEN_F32X4, V128_LOAD_THEN_V128_LOAD, V128_LOAD_THEN_I32X4,
   COUNT,
 }
 
+/**
+ * Fallthrough pairs (pairs.ts): [A, B, A-then-B]. A's body runs under the pair's opcode with
+ * A's operands, then B's case runs on the instruction that follows, which stays as emitted.
+ */
+export const THEN_PAIRS: ReadonlyArray<readonly [I, I, I]> = [
+  [I.I32_ADD_IMM, I.F64_MULADD_LOAD_STORE, I.I32_ADD_IMM_THEN_F64_MULADD_LOAD_STORE],
+  [I.I32_ADD_IMM2, I.I32_ADD_IMM_BR_IF_NE, I.I32_ADD_IMM2_THEN_I32_ADD_IMM_BR_IF_NE],
+  [I.V128_LOAD, I.F32X4_ADD, I.V128_LOAD_THEN_F32X4],
+  [I.V128_LOAD, I.F32X4_SUB, I.V128_LOAD_THEN_F32X4],
+  [I.V128_LOAD, I.F32X4_MUL, I.V128_LOAD_THEN_F32X4],
+  [I.V128_LOAD, I.V128_LOAD, I.V128_LOAD_THEN_V128_LOAD],
+  [I.V128_LOAD, I.I32X4_ADD, I.V128_LOAD_THEN_I32X4],
+  [I.V128_LOAD, I.I32X4_SUB, I.V128_LOAD_THEN_I32X4],
+  [I.V128_LOAD, I.I32X4_MUL, I.V128_LOAD_THEN_I32X4],
+  [I.V128_LOAD, I.V128_AND, I.V128_LOAD_THEN_I32X4],
+  [I.V128_LOAD, I.V128_OR, I.V128_LOAD_THEN_I32X4],
+  [I.V128_LOAD, I.V128_XOR, I.V128_LOAD_THEN_I32X4],
+];
+
+/** A pair's opcode -> its first instruction's opcode (the operands are that op's). */
+const THEN_FIRST: (I | undefined)[] = [];
+for (const [a, , then] of THEN_PAIRS) THEN_FIRST[then] = a;
+
 /** Operand words following each internal opcode (BR_TABLE is variable: 2 + n + 1). */
 export function operandCount(op: number): number {
+  const first = THEN_FIRST[op];
+  if (first !== undefined) op = first;
   switch (op) {
     case I.NOP: case I.UNREACHABLE: return 0;
     case I.BR: case I.THROW_REF: case I.RETHROW: case I.REF_NULL: return 1;
@@ -187,7 +218,7 @@ export function operandCount(op: number): number {
     case I.I64_EXTEND_I32_U: case I.F64_CONVERT_I32_S: case I.F64_CONVERT_I32_U:
       return 2;
     case I.FUEL_MOV: case I.STRUCT_NEW: case I.I16X8_EXTEND_LOW_I8X16_U: case I.I32X4_EXTEND_LOW_I16X8_U:
-    case I.I16X8_EXTEND_HIGH_I8X16_U: return 2;
+    case I.I16X8_EXTEND_HIGH_I8X16_U: case I.I32X4_SPLAT: case I.I64X2_SPLAT: return 2;
     case I.V128_SHUFFLE_W: return 7;
     case I.V128_LOAD32_ZERO: case I.V128_LOAD64_ZERO: return 4;
     case I.I64_XOR_SHR_U_IMM: case I.V128_UN: return 3;

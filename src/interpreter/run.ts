@@ -444,6 +444,15 @@ export function execute(m: Machine): boolean {
             i8x16_shuffle(I, (fp + code[pc + 1]) << 1, (fp + code[pc + 2]) << 1, (fp + code[pc + 3]) << 1, shuffleLanes(code[pc + 4]));
             pc += 5; continue loop;
           // lanewise: every lane of a and b is read before d is written (d may be a or b)
+          case Op.V128_LOAD_THEN_I32X4: {
+            const ea = ((I[(fp + code[pc + 2]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
+            if (ea + 16 > u8.length) throw trap(OOB_MEMORY);
+            const d = (fp + code[pc + 1]) << 1;
+            I[d] = dv.getInt32(ea, true); I[d + 1] = dv.getInt32(ea + 4, true);
+            I[d + 2] = dv.getInt32(ea + 8, true); I[d + 3] = dv.getInt32(ea + 12, true);
+            pc += 5;
+          }
+          // falls through
           case Op.I32X4_ADD: case Op.I32X4_SUB: case Op.I32X4_MUL: case Op.V128_AND: case Op.V128_OR:
           case Op.V128_XOR: {
             const d = (fp + code[pc + 1]) << 1, a = (fp + code[pc + 2]) << 1, b = (fp + code[pc + 3]) << 1;
@@ -502,7 +511,31 @@ export function execute(m: Machine): boolean {
             I[d + 2] = a2 > b2 ? a2 : b2; I[d + 3] = a3 > b3 ? a3 : b3;
             pc += 4; continue loop;
           }
-          case Op.I8X16_NARROW_I16X8_U: i8x16_narrow_i16x8_u(I, (fp + code[pc + 1]) << 1, (fp + code[pc + 2]) << 1, (fp + code[pc + 3]) << 1); pc += 4; continue loop;
+          case Op.I8X16_NARROW_I16X8_U: {
+            const d = (fp + code[pc + 1]) << 1, a = (fp + code[pc + 2]) << 1, b = (fp + code[pc + 3]) << 1;
+            const a0 = I[a], a1 = I[a + 1], a2 = I[a + 2], a3 = I[a + 3];
+            const b0 = I[b], b1 = I[b + 1], b2 = I[b + 2], b3 = I[b + 3];
+            if (((a0 | a1 | a2 | a3 | b0 | b1 | b2 | b3) & 0xff00ff00) === 0) {
+              // every lane already in 0..255: no saturation, just pack the low bytes
+              I[d] = a0 & 0xff | (a0 >>> 8) | (a1 & 0xff) << 16 | (a1 >>> 16) << 24;
+              I[d + 1] = a2 & 0xff | (a2 >>> 8) | (a3 & 0xff) << 16 | (a3 >>> 16) << 24;
+              I[d + 2] = b0 & 0xff | (b0 >>> 8) | (b1 & 0xff) << 16 | (b1 >>> 16) << 24;
+              I[d + 3] = b2 & 0xff | (b2 >>> 8) | (b3 & 0xff) << 16 | (b3 >>> 16) << 24;
+            } else {
+              i8x16_narrow_i16x8_u(I, d, a, b);
+            }
+            pc += 4; continue loop;
+          }
+          case Op.I32X4_SPLAT: {
+            const v = I[(fp + code[pc + 2]) << 1], d = (fp + code[pc + 1]) << 1;
+            I[d] = v; I[d + 1] = v; I[d + 2] = v; I[d + 3] = v;
+            pc += 3; continue loop;
+          }
+          case Op.I64X2_SPLAT: {
+            const a = (fp + code[pc + 2]) << 1, lo = I[a], hi = I[a + 1], d = (fp + code[pc + 1]) << 1;
+            I[d] = lo; I[d + 1] = hi; I[d + 2] = lo; I[d + 3] = hi;
+            pc += 3; continue loop;
+          }
           case Op.F32X4_PMIN: case Op.F32X4_PMAX: {
             // pmin: b < a ? b : a; pmax: a < b ? b : a (lane bits copied, NaN payloads kept)
             const d = (fp + code[pc + 1]) << 1, a = (fp + code[pc + 2]) << 1, b = (fp + code[pc + 3]) << 1;
@@ -555,6 +588,15 @@ export function execute(m: Machine): boolean {
             I[d + 2] = 0; I[d + 3] = 0;
             pc += 5; continue loop;
           }
+          case Op.V128_LOAD_THEN_F32X4: {
+            const ea = ((I[(fp + code[pc + 2]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
+            if (ea + 16 > u8.length) throw trap(OOB_MEMORY);
+            const d = (fp + code[pc + 1]) << 1;
+            I[d] = dv.getInt32(ea, true); I[d + 1] = dv.getInt32(ea + 4, true);
+            I[d + 2] = dv.getInt32(ea + 8, true); I[d + 3] = dv.getInt32(ea + 12, true);
+            pc += 5;
+          }
+          // falls through
           case Op.F32X4_ADD: case Op.F32X4_SUB: case Op.F32X4_MUL: {
             // f32 results computed in f64 round exactly; a NaN lane takes the lane ops' NaN rule
             const op = code[pc];
@@ -574,6 +616,15 @@ export function execute(m: Machine): boolean {
             }
             pc += 4; continue loop;
           }
+          case Op.V128_LOAD_THEN_V128_LOAD: {
+            const ea = ((I[(fp + code[pc + 2]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
+            if (ea + 16 > u8.length) throw trap(OOB_MEMORY);
+            const d = (fp + code[pc + 1]) << 1;
+            I[d] = dv.getInt32(ea, true); I[d + 1] = dv.getInt32(ea + 4, true);
+            I[d + 2] = dv.getInt32(ea + 8, true); I[d + 3] = dv.getInt32(ea + 12, true);
+            pc += 5;
+          }
+          // falls through
           case Op.V128_LOAD: {
             const ea = ((I[(fp + code[pc + 2]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
             if (ea + 16 > u8.length) throw trap(OOB_MEMORY);
@@ -685,6 +736,11 @@ export function execute(m: Machine): boolean {
             head = v !== 0 ? code[pc + 4] : pc + 5;
             break arrive;
           }
+          case Op.I32_ADD_IMM2_THEN_I32_ADD_IMM_BR_IF_NE:
+            I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] + code[pc + 3]) | 0;
+            I[(fp + code[pc + 4]) << 1] = (I[(fp + code[pc + 5]) << 1] + code[pc + 6]) | 0;
+            pc += 7;
+          // falls through
           case Op.I32_ADD_IMM_BR_IF_NE:
             I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] + code[pc + 3]) | 0;
             head = I[(fp + code[pc + 4]) << 1] !== I[(fp + code[pc + 5]) << 1] ? code[pc + 6] : pc + 7;
@@ -1205,6 +1261,10 @@ export function execute(m: Machine): boolean {
             }
             pc += 7; continue loop;
           }
+          case Op.I32_ADD_IMM_THEN_F64_MULADD_LOAD_STORE:
+            I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] + code[pc + 3]) | 0;
+            pc += 4;
+          // falls through
           case Op.F64_MULADD_LOAD_STORE: {
             // t x addrB offB addB addrC offC u: c[eaC] += x * b[eaB], the accesses in their
             // unfused order (b, then c)

@@ -30,6 +30,7 @@ import { SCALAR_OPS } from './numerics/table.js';
 import { gcBranchForm, gcSlowForm } from './gc/translate-gc.js';
 import { SK_F32, SK_F64, SK_I32, SK_I64, SK_REF, structLayout } from '../runtime/gc/layout.js';
 import { internShuffle, shuffleLanes, simdImmA } from './simd/handler.js';
+import { pairUp } from './pairs.js';
 import { SIMD_DIRECT, SIMD_OPS } from './simd/table.js';
 
 /** Value type codes tracked per slot (for moves and for state()): the validator's. */
@@ -195,6 +196,8 @@ const CONST_ALIAS = -2;
   MEM_HOT[OP.v128_load32_zero] = I.V128_LOAD32_ZERO;
   MEM_HOT[OP.v128_load64_zero] = I.V128_LOAD64_ZERO;
   IMM[I.I16X8_SHR_U] = I.I16X8_SHR_U_IMM;
+  HOT[OP.i32x4_splat] = HOT[OP.f32x4_splat] = I.I32X4_SPLAT;
+  HOT[OP.i64x2_splat] = HOT[OP.f64x2_splat] = I.I64X2_SPLAT;
   const cmps = ['eq', 'ne', 'lt_s', 'lt_u', 'gt_s', 'gt_u', 'le_s', 'le_u', 'ge_s', 'ge_u'];
   const inverse = [1, 0, 8, 9, 6, 7, 4, 5, 2, 3];
   cmps.forEach((n, k) => {
@@ -401,6 +404,7 @@ class Translator {
         c.target = retPc;
       }
     }
+    if (!this.exact) pairUp(this.code);
     return {
       code: Int32Array.from(this.code), exact: this.exact, func: this.func,
       numParamSlots: this.numParamSlots, numLocalSlots,

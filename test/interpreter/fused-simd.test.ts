@@ -1,5 +1,5 @@
 // Fast-mode SIMD forms against Node's native WebAssembly (an oracle for tests only): the lane
-// ops the run loop does inline, a shuffle of one operand's half feeding an extend_low (one
+// ops the run loop does inline (narrow with and without saturation, splats), a shuffle of one operand's half feeding an extend_low (one
 // extend_low/high), shuffles that move whole words, v128.load32/64_zero with folded address
 // adds (and their traps), and i16x8.shr_u by a constant. Operands come from memory bytes
 // 0..31, results go to bytes 32..47; exact mode (no fusion) must agree bit for bit.
@@ -27,6 +27,12 @@ const BODIES: Record<string, string> = {
   pmin: out(`(f32x4.pmin ${A} ${B})`),
   pmax: out(`(f32x4.pmax ${A} ${B})`),
   ext16u: out(`(i16x8.extend_low_i8x16_u ${A})`),
+  narrow: out(`(i8x16.narrow_i16x8_u ${A} ${B})`),
+  narrow8: out(`(i8x16.narrow_i16x8_u (i16x8.shr_u ${A} (i32.const 8)) (i16x8.shr_u ${B} (i32.const 9)))`),
+  splat32: out('(i32x4.splat (i32.load (i32.const 4)))'),
+  splatf32: out('(f32x4.splat (f32.load (i32.const 12)))'),
+  splat64: out('(i64x2.splat (i64.load (i32.const 8)))'),
+  splatf64: out('(f64x2.splat (f64.load (i32.const 24)))'),
   ext32u: out(`(i32x4.extend_low_i16x8_u ${A})`),
   // shuffle + extend_low: each half of each operand, each lane shape and sign
   ...Object.fromEntries(['i16x8.extend_low_i8x16', 'i32x4.extend_low_i16x8', 'i64x2.extend_low_i32x4'].flatMap((x, k) =>
@@ -133,5 +139,7 @@ describe('fused and inline SIMD forms against native WebAssembly', () => {
     expect(ops('shr8')).toContain(I.I16X8_SHR_U_IMM);
     expect(ops('lz32')).toContain(I.V128_LOAD32_ZERO);
     expect(ops('lz64')).toContain(I.V128_LOAD64_ZERO);
+    expect(ops('splatf32')).toContain(I.I32X4_SPLAT);
+    expect(ops('splatf64')).toContain(I.I64X2_SPLAT);
   });
 });

@@ -1,0 +1,29 @@
+// Fast-mode superinstructions by fallthrough. After translation, each instruction A directly
+// followed by an instruction B that THEN_PAIRS lists gets the pair's opcode in place of its
+// own; nothing else changes (operands, B, branch targets, trap offsets). run.ts places the
+// pair's case right before B's case, so it does A's work and falls through into B: two
+// instructions for one dispatch, and one indirect jump fewer to mispredict.
+//
+// A B stays valid on its own (a branch may land on it), and a B is never made the first of
+// another pair: the case it falls into reads B's own opcode.
+
+import { I, THEN_PAIRS, operandCount } from './internal-ops.js';
+
+const THEN = new Map<number, number>();
+for (const [a, b, then] of THEN_PAIRS) THEN.set(a * 65536 + b, then);
+
+const sizeAt = (code: number[], pc: number): number =>
+  1 + (code[pc] === I.BR_TABLE ? 2 + code[pc + 2] + 1 : operandCount(code[pc]));
+
+/** Rewrites the first instruction of every listed adjacent pair in `code` (fast code only). */
+export function pairUp(code: number[]): void {
+  let pc = 0;
+  while (pc < code.length) {
+    const next = pc + sizeAt(code, pc);
+    if (next >= code.length) break;
+    const then = THEN.get(code[pc] * 65536 + code[next]);
+    if (then === undefined) { pc = next; continue; }
+    code[pc] = then;
+    pc = next + sizeAt(code, next);
+  }
+}
