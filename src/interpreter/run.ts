@@ -182,7 +182,11 @@ export function execute(m: Machine): boolean {
           case Op.NOP: pc += 1; continue loop;
           case Op.UNREACHABLE: throw trap('unreachable');
           case Op.BR: head = code[pc + 1]; break arrive;
+          case Op.I32_ADD_IMM_THEN_BR_IF: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = (a + b) | 0; pc += 4; }
+          // falls through
           case Op.BR_IF: head = I[(fp + code[pc + 1]) << 1] !== 0 ? code[pc + 2] : pc + 3; break arrive;
+          case Op.I32_AND_IMM_THEN_BR_UNLESS: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a & b; pc += 4; }
+          // falls through
           case Op.BR_UNLESS: head = I[(fp + code[pc + 1]) << 1] === 0 ? code[pc + 2] : pc + 3; break arrive;
           case Op.BR_TABLE: {
             const n = code[pc + 2];
@@ -193,6 +197,13 @@ export function execute(m: Machine): boolean {
           }
           case Op.BR_IF_EQ: head = I[(fp + code[pc + 1]) << 1] === I[(fp + code[pc + 2]) << 1] ? code[pc + 3] : pc + 4; break arrive;
           case Op.BR_IF_NE: head = I[(fp + code[pc + 1]) << 1] !== I[(fp + code[pc + 2]) << 1] ? code[pc + 3] : pc + 4; break arrive;
+          case Op.I32_LOAD_THEN_BR_IF_LT_S: {
+            const ea = ((I[(fp + code[pc + 2]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
+            if (ea + 4 > u8.length) throw trap(OOB_MEMORY);
+            I[(fp + code[pc + 1]) << 1] = dv.getInt32(ea, true);
+            pc += 5;
+          }
+          // falls through
           case Op.BR_IF_LT_S: head = I[(fp + code[pc + 1]) << 1] < I[(fp + code[pc + 2]) << 1] ? code[pc + 3] : pc + 4; break arrive;
           case Op.BR_IF_LT_U: head = (I[(fp + code[pc + 1]) << 1] >>> 0) < (I[(fp + code[pc + 2]) << 1] >>> 0) ? code[pc + 3] : pc + 4; break arrive;
           case Op.BR_IF_GT_S: head = I[(fp + code[pc + 1]) << 1] > I[(fp + code[pc + 2]) << 1] ? code[pc + 3] : pc + 4; break arrive;
@@ -308,6 +319,12 @@ export function execute(m: Machine): boolean {
           }
           case Op.RETHROW:
             throw new Thrown(R[fp + code[pc + 1]] as ExnInstance);
+          case Op.MOV_THEN_MOV: {
+            const d = (fp + code[pc + 1]) << 1, a = (fp + code[pc + 2]) << 1;
+            I[d] = I[a]; I[d + 1] = I[a + 1];
+            pc += 3;
+          }
+          // falls through
           case Op.MOV: {
             const d = (fp + code[pc + 1]) << 1, a = (fp + code[pc + 2]) << 1;
             I[d] = I[a]; I[d + 1] = I[a + 1];
@@ -663,6 +680,8 @@ export function execute(m: Machine): boolean {
           case Op.I32_LE_U: I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] >>> 0) <= (I[(fp + code[pc + 3]) << 1] >>> 0) ? 1 : 0; pc += 4; continue loop;
           case Op.I32_GE_S: I[(fp + code[pc + 1]) << 1] = I[(fp + code[pc + 2]) << 1] >= I[(fp + code[pc + 3]) << 1] ? 1 : 0; pc += 4; continue loop;
           case Op.I32_GE_U: I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] >>> 0) >= (I[(fp + code[pc + 3]) << 1] >>> 0) ? 1 : 0; pc += 4; continue loop;
+          case Op.I32_ADD_THEN_I32_ADD: I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] + I[(fp + code[pc + 3]) << 1]) | 0; pc += 4;
+          // falls through
           case Op.I32_ADD: I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] + I[(fp + code[pc + 3]) << 1]) | 0; pc += 4; continue loop;
           case Op.I32_SUB: I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] - I[(fp + code[pc + 3]) << 1]) | 0; pc += 4; continue loop;
           case Op.I32_MUL: I[(fp + code[pc + 1]) << 1] = Math.imul(I[(fp + code[pc + 2]) << 1], I[(fp + code[pc + 3]) << 1]); pc += 4; continue loop;
@@ -719,6 +738,8 @@ export function execute(m: Machine): boolean {
           case Op.I32_WRAP_I64: I[(fp + code[pc + 1]) << 1] = I[(fp + code[pc + 2]) << 1]; pc += 3; continue loop;
           // ---- i32 with a constant right operand ----
           case Op.I32_ADD_IMM: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = (a + b) | 0; pc += 4; continue loop; }
+          case Op.I32_ADD_THEN_I32_MUL_IMM: I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] + I[(fp + code[pc + 3]) << 1]) | 0; pc += 4;
+          // falls through
           case Op.I32_MUL_IMM: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = Math.imul(a, b); pc += 4; continue loop; }
           case Op.I32_AND_IMM: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a & b; pc += 4; continue loop; }
           case Op.I32_OR_IMM: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a | b; pc += 4; continue loop; }
@@ -749,6 +770,13 @@ export function execute(m: Machine): boolean {
             I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] + code[pc + 3]) | 0;
             head = I[(fp + code[pc + 4]) << 1] !== code[pc + 5] ? code[pc + 6] : pc + 7;
             break arrive;
+          case Op.I32_STORE_THEN_I32_ADD_IMM_LOOP: {
+            const ea = ((I[(fp + code[pc + 1]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
+            if (ea + 4 > u8.length) throw trap(OOB_MEMORY);
+            dv.setInt32(ea, I[(fp + code[pc + 2]) << 1], true);
+            pc += 5;
+          }
+          // falls through
           case Op.BR_LOOP: case Op.I32_ADD_IMM_LOOP: {
             let p = pc;
             if (code[pc] === Op.I32_ADD_IMM_LOOP) {
@@ -829,6 +857,8 @@ export function execute(m: Machine): boolean {
           case Op.I32_LT_S_IMM: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a < b ? 1 : 0; pc += 4; continue loop; }
           case Op.I32_LT_U_IMM: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = (a >>> 0) < (b >>> 0) ? 1 : 0; pc += 4; continue loop; }
           case Op.I32_GT_S_IMM: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a > b ? 1 : 0; pc += 4; continue loop; }
+          case Op.I32_ADD_THEN_I32_GT_U_IMM: I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] + I[(fp + code[pc + 3]) << 1]) | 0; pc += 4;
+          // falls through
           case Op.I32_GT_U_IMM: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = (a >>> 0) > (b >>> 0) ? 1 : 0; pc += 4; continue loop; }
           case Op.I32_LE_S_IMM: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a <= b ? 1 : 0; pc += 4; continue loop; }
           case Op.I32_LE_U_IMM: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = (a >>> 0) <= (b >>> 0) ? 1 : 0; pc += 4; continue loop; }
@@ -837,6 +867,8 @@ export function execute(m: Machine): boolean {
           case Op.BR_IF_EQ_IMM: { const a = I[(fp + code[pc + 1]) << 1], b = code[pc + 2]; head = a === b ? code[pc + 3] : pc + 4; break arrive; }
           case Op.BR_IF_NE_IMM: { const a = I[(fp + code[pc + 1]) << 1], b = code[pc + 2]; head = a !== b ? code[pc + 3] : pc + 4; break arrive; }
           case Op.BR_IF_LT_S_IMM: { const a = I[(fp + code[pc + 1]) << 1], b = code[pc + 2]; head = a < b ? code[pc + 3] : pc + 4; break arrive; }
+          case Op.I32_ADD_THEN_BR_IF_LT_U_IMM: I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] + I[(fp + code[pc + 3]) << 1]) | 0; pc += 4;
+          // falls through
           case Op.BR_IF_LT_U_IMM: { const a = I[(fp + code[pc + 1]) << 1], b = code[pc + 2]; head = (a >>> 0) < (b >>> 0) ? code[pc + 3] : pc + 4; break arrive; }
           case Op.BR_IF_GT_S_IMM: { const a = I[(fp + code[pc + 1]) << 1], b = code[pc + 2]; head = a > b ? code[pc + 3] : pc + 4; break arrive; }
           case Op.BR_IF_GT_U_IMM: { const a = I[(fp + code[pc + 1]) << 1], b = code[pc + 2]; head = (a >>> 0) > (b >>> 0) ? code[pc + 3] : pc + 4; break arrive; }
@@ -902,6 +934,16 @@ export function execute(m: Machine): boolean {
             I[d] = lo; I[d + 1] = hi;
             pc += 4; continue loop;
           }
+          case Op.I64_SHR_U_IMM_THEN_I64_XOR: {
+            const a = (fp + code[pc + 2]) << 1, d = (fp + code[pc + 1]) << 1;
+            const n = code[pc + 3] & 63;
+            const al = I[a], ah = I[a + 1];
+            if (n === 0) { I[d] = al; I[d + 1] = ah; }
+            else if (n < 32) { I[d] = (al >>> n) | (ah << (32 - n)); I[d + 1] = ah >>> n; }
+            else { I[d] = ah >>> (n - 32); I[d + 1] = 0; }
+            pc += 5;
+          }
+          // falls through
           case Op.I64_XOR: {
             const a = (fp + code[pc + 2]) << 1, b = (fp + code[pc + 3]) << 1, d = (fp + code[pc + 1]) << 1;
             const lo = I[a] ^ I[b], hi = I[a + 1] ^ I[b + 1];
@@ -926,6 +968,8 @@ export function execute(m: Machine): boolean {
             else { I[d] = ah >> (n - 32); I[d + 1] = ah >> 31; }
             pc += 4; continue loop;
           }
+          case Op.I32_AND_IMM_THEN_I64_SHR_U: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a & b; pc += 4; }
+          // falls through
           case Op.I64_SHR_U: {
             const a = (fp + code[pc + 2]) << 1, d = (fp + code[pc + 1]) << 1;
             const n = I[(fp + code[pc + 3]) << 1] & 63;
@@ -975,6 +1019,18 @@ export function execute(m: Machine): boolean {
             else { I[d] = (lo << k) | (hi >>> (32 - k)); I[d + 1] = (hi << k) | (lo >>> (32 - k)); }
             pc += op === Op.I64_ROTL_IMM ? 5 : 4; continue loop;
           }
+          case Op.I64_XOR_SHR_U_IMM_THEN_I64_XOR_ROTL_IMM: {
+            const a = (fp + code[pc + 2]) << 1, d = (fp + code[pc + 1]) << 1;
+            const n = code[pc + 3] & 63;
+            const al = I[a], ah = I[a + 1];
+            let sl: number, sh: number;
+            if (n === 0) { sl = al; sh = ah; }
+            else if (n < 32) { sl = (al >>> n) | (ah << (32 - n)); sh = ah >>> n; }
+            else { sl = ah >>> (n - 32); sh = 0; }
+            I[d] = al ^ sl; I[d + 1] = ah ^ sh;
+            pc += 4;
+          }
+          // falls through
           case Op.I64_XOR_ROTL_IMM: {
             const a = (fp + code[pc + 3]) << 1, x = (fp + code[pc + 2]) << 1;
             let k = code[pc + 4], lo = I[a], hi = I[a + 1];
@@ -990,6 +1046,14 @@ export function execute(m: Machine): boolean {
           case Op.I64_DIV_S: i64_div_s(I, (fp + code[pc + 1]) << 1, (fp + code[pc + 2]) << 1, (fp + code[pc + 3]) << 1); pc += 4; continue loop;
           case Op.I64_REM_S: i64_rem_s(I, (fp + code[pc + 1]) << 1, (fp + code[pc + 2]) << 1, (fp + code[pc + 3]) << 1); pc += 4; continue loop;
           // ---- i64 with a constant right operand: d a lo hi ----
+          case Op.I64_ADD_THEN_I64_ADD_IMM: {
+            const a = (fp + code[pc + 2]) << 1, b = (fp + code[pc + 3]) << 1, d = (fp + code[pc + 1]) << 1;
+            const al = I[a], lo = (al + I[b]) | 0;
+            const hi = (I[a + 1] + I[b + 1] + ((lo >>> 0) < (al >>> 0) ? 1 : 0)) | 0;
+            I[d] = lo; I[d + 1] = hi;
+            pc += 4;
+          }
+          // falls through
           case Op.I64_ADD_IMM: {
             const a = (fp + code[pc + 2]) << 1, d = (fp + code[pc + 1]) << 1;
             const al = I[a], lo = (al + code[pc + 3]) | 0;
@@ -1110,6 +1174,13 @@ export function execute(m: Machine): boolean {
             if (r === r) F64[d] = r; else F64_SUB(I, d << 1, a << 1, b << 1);
             pc += 4; continue loop;
           }
+          case Op.F64_MUL_THEN_F64_MUL: {
+            const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+            const r = F64[a] * F64[b];
+            if (r === r) F64[d] = r; else F64_MUL(I, d << 1, a << 1, b << 1);
+            pc += 4;
+          }
+          // falls through
           case Op.F64_MUL: {
             const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
             const r = F64[a] * F64[b];
@@ -1131,6 +1202,8 @@ export function execute(m: Machine): boolean {
           case Op.F64_CONVERT_I32_S: F64[fp + code[pc + 1]] = I[(fp + code[pc + 2]) << 1]; pc += 3; continue loop;
           case Op.F64_CONVERT_I32_U: F64[fp + code[pc + 1]] = I[(fp + code[pc + 2]) << 1] >>> 0; pc += 3; continue loop;
           // ---- memory 0, i32 addresses: d/a, addr, offset, add (the address is addr + add, wrapped) ----
+          case Op.I32_ADD_IMM_THEN_I32_LOAD: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = (a + b) | 0; pc += 4; }
+          // falls through
           case Op.I32_LOAD: case Op.F32_LOAD: {
             const ea = ((I[(fp + code[pc + 2]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
             if (ea + 4 > u8.length) throw trap(OOB_MEMORY);
@@ -1203,6 +1276,8 @@ export function execute(m: Machine): boolean {
             I[d] = v; I[d + 1] = code[pc] === Op.I64_LOAD32_S ? v >> 31 : 0;
             pc += 5; continue loop;
           }
+          case Op.I32_MUL_IMM_THEN_I32_STORE: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = Math.imul(a, b); pc += 4; }
+          // falls through
           case Op.I32_STORE: case Op.F32_STORE: case Op.I64_STORE32: {
             const ea = ((I[(fp + code[pc + 1]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
             if (ea + 4 > u8.length) throw trap(OOB_MEMORY);
@@ -1238,6 +1313,13 @@ export function execute(m: Machine): boolean {
           // (t: the load's temporary, only the NaN rule reads it); the _STORE forms write the
           // result back where the load read (in bounds already), a NaN as its words (a NaN
           // passed as a JS number may lose its payload)
+          case Op.F64_MUL_THEN_F64_OP_LOAD: {
+            const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+            const r = F64[a] * F64[b];
+            if (r === r) F64[d] = r; else F64_MUL(I, d << 1, a << 1, b << 1);
+            pc += 4;
+          }
+          // falls through
           case Op.F64_ADD_LOAD: case Op.F64_SUB_LOAD: case Op.F64_MUL_LOAD:
           case Op.F64_ADD_LOAD_STORE: case Op.F64_SUB_LOAD_STORE: case Op.F64_MUL_LOAD_STORE: {
             const ea = ((I[(fp + code[pc + 4]) << 1] + code[pc + 6]) >>> 0) + (code[pc + 5] >>> 0);
