@@ -165,6 +165,8 @@ export const enum I {
   //                                           word wi of a (0..3) or of b (4..7)
   V128_LOAD32_ZERO, // d addr off add         v128.load32_zero / load64_zero of memory 0
   V128_LOAD64_ZERO,
+  I16X8_MUL_EXTEND, // d x a half             x * i16x8.extend_{low,high}_i8x16_u(a) (half 0/1)
+  I16X8_ADD_SHR_U_IMM, // d a b k             i16x8.shr_u(a + b, k), k in 0..15
   I32X4_SPLAT, //     d a                    i32x4.splat and f32x4.splat (one word to four)
   I64X2_SPLAT, //     d a                    i64x2.splat and f64x2.splat
   // struct.get of a field that is not packed, in register form: d s p (s: the struct
@@ -251,6 +253,7 @@ export function operandCount(op: number): number {
     case I.FUEL_MOV: case I.STRUCT_NEW: case I.I16X8_EXTEND_LOW_I8X16_U: case I.I32X4_EXTEND_LOW_I16X8_U:
     case I.I16X8_EXTEND_HIGH_I8X16_U: case I.I32X4_SPLAT: case I.I64X2_SPLAT: return 2;
     case I.V128_SHUFFLE_W: return 7;
+    case I.I16X8_MUL_EXTEND: case I.I16X8_ADD_SHR_U_IMM: return 4;
     case I.V128_LOAD32_ZERO: case I.V128_LOAD64_ZERO: return 4;
     case I.I64_XOR_SHR_U_IMM: case I.V128_UN: return 3;
     case I.V128_BIN: case I.V128_LOAD: case I.V128_STORE: case I.V128_SHUFFLE: return 4;

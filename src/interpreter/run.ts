@@ -579,6 +579,29 @@ export function execute(m: Machine): boolean {
             I[d] = x & 0xffff; I[d + 1] = x >>> 16; I[d + 2] = y & 0xffff; I[d + 3] = y >>> 16;
             pc += 3; continue loop;
           }
+          case Op.I16X8_MUL_EXTEND: {
+            // 16-bit lanes of x times the zero-extended bytes of a's low or high half
+            const d = (fp + code[pc + 1]) << 1, x = (fp + code[pc + 2]) << 1;
+            const a = ((fp + code[pc + 3]) << 1) + (code[pc + 4] << 1);
+            const u = I[a], v = I[a + 1];
+            const x0 = I[x], x1 = I[x + 1], x2 = I[x + 2], x3 = I[x + 3];
+            I[d] = (Math.imul(x0 & 0xffff, u & 0xff) & 0xffff) | (Math.imul(x0 >>> 16, (u >>> 8) & 0xff) << 16);
+            I[d + 1] = (Math.imul(x1 & 0xffff, (u >>> 16) & 0xff) & 0xffff) | (Math.imul(x1 >>> 16, u >>> 24) << 16);
+            I[d + 2] = (Math.imul(x2 & 0xffff, v & 0xff) & 0xffff) | (Math.imul(x2 >>> 16, (v >>> 8) & 0xff) << 16);
+            I[d + 3] = (Math.imul(x3 & 0xffff, (v >>> 16) & 0xff) & 0xffff) | (Math.imul(x3 >>> 16, v >>> 24) << 16);
+            pc += 5; continue loop;
+          }
+          case Op.I16X8_ADD_SHR_U_IMM: {
+            const d = (fp + code[pc + 1]) << 1, a = (fp + code[pc + 2]) << 1, b = (fp + code[pc + 3]) << 1, k = code[pc + 4];
+            const mask = Math.imul(0xffff >>> k, 0x10001);
+            const a0 = I[a], a1 = I[a + 1], a2 = I[a + 2], a3 = I[a + 3];
+            const b0 = I[b], b1 = I[b + 1], b2 = I[b + 2], b3 = I[b + 3];
+            I[d] = ((((a0 & 0x7fff7fff) + (b0 & 0x7fff7fff)) ^ ((a0 ^ b0) & 0x80008000)) >>> k) & mask;
+            I[d + 1] = ((((a1 & 0x7fff7fff) + (b1 & 0x7fff7fff)) ^ ((a1 ^ b1) & 0x80008000)) >>> k) & mask;
+            I[d + 2] = ((((a2 & 0x7fff7fff) + (b2 & 0x7fff7fff)) ^ ((a2 ^ b2) & 0x80008000)) >>> k) & mask;
+            I[d + 3] = ((((a3 & 0x7fff7fff) + (b3 & 0x7fff7fff)) ^ ((a3 ^ b3) & 0x80008000)) >>> k) & mask;
+            pc += 5; continue loop;
+          }
           case Op.I16X8_SHR_U_IMM: {
             const d = (fp + code[pc + 1]) << 1, a = (fp + code[pc + 2]) << 1, k = code[pc + 3];
             const mask = Math.imul(0xffff >>> k, 0x10001);

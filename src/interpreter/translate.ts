@@ -1356,6 +1356,47 @@ class Translator {
     return true;
   }
 
+  /**
+   * Fast mode: one operand of this i16x8.mul is a temporary just made by
+   * `I16X8_EXTEND_LOW/HIGH_I8X16_U t a`: the pair becomes I16X8_MUL_EXTEND d x a half (lanes
+   * of x times the widened bytes of a's low (0) or high (1) half; integer lanes commute).
+   */
+  private fuseMulExtend(): boolean {
+    const h = this.sType.length - 1;
+    let side = -1;
+    for (const k of [h, h - 1]) {
+      if (k < 0 || this.sAlias[k] !== -1) continue;
+      const p = this.lastProducer(3, this.sSlot[k]);
+      if (p === I.I16X8_EXTEND_LOW_I8X16_U || p === I.I16X8_EXTEND_HIGH_I8X16_U) { side = k; break; }
+    }
+    if (side < 0) return false;
+    const s = this.lastStart;
+    const half = this.code[s] === I.I16X8_EXTEND_HIGH_I8X16_U ? 1 : 0, a = this.code[s + 2];
+    this.dropLast();
+    const top = this.pop();
+    const below = this.pop();
+    const x = side === h ? below : top;
+    const d = this.push(T_V128);
+    this.emitDst(I.I16X8_MUL_EXTEND, d, x, a, half);
+    return true;
+  }
+
+  /**
+   * Fast mode: this i16x8.shr_u by a constant k shifts a temporary just made by
+   * `I16X8_ADD t a b`: the pair becomes I16X8_ADD_SHR_U_IMM d a b k.
+   */
+  private fuseAddShift(k: number): boolean {
+    const h = this.sType.length - 1;
+    if (h < 0 || this.sAlias[h] !== -1 || this.lastProducer(4, this.sSlot[h]) !== I.I16X8_ADD) return false;
+    const s = this.lastStart;
+    const a = this.code[s + 2], b = this.code[s + 3];
+    this.dropLast();
+    this.pop();
+    const d = this.push(T_V128);
+    this.emitDst(I.I16X8_ADD_SHR_U_IMM, d, a, b, k);
+    return true;
+  }
+
   /** Removes the last instruction emitted (a fusion took it over). */
   private dropLast(): void {
     this.code.length = this.lastStart;
@@ -1727,6 +1768,7 @@ class Translator {
       if (params.length === 2 && IMM[hot] >= 0 && this.topIsConst()) {
         let v = this.popConst();
         let vh = this.constHi;
+        if (IMM[hot] === I.I16X8_SHR_U_IMM && this.fuseAddShift(v & 15)) return;
         const a = this.pop();
         const d = this.push(this.recType(0));
         if (IMM[hot] === I.I16X8_SHR_U_IMM) {
@@ -1753,6 +1795,7 @@ class Translator {
           || hot === I.F32_SUB || hot === I.F32_MUL) && this.fuseLoad(hot)) return;
         if ((hot === I.F64_ADD || hot === I.F64_SUB) && this.fuseMulAdd(hot === I.F64_ADD)) return;
         if (hot === I.I64_XOR && (this.fuseXorShift() || this.fuseXorRotl())) return;
+        if (hot === I.I16X8_MUL && this.fuseMulExtend()) return;
         if (hot === I.I32_XOR && this.fuseRotlXor()) return;
         if ((hot === I.I32_ADD || hot === I.I32_MUL) && this.fuseAddLoad(hot === I.I32_MUL)) return;
         if (hot === I.I64_SHL || hot === I.I64_SHR_S || hot === I.I64_SHR_U || hot === I.I64_ROTL

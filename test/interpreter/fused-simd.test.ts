@@ -28,6 +28,11 @@ const BODIES: Record<string, string> = {
   pmax: out(`(f32x4.pmax ${A} ${B})`),
   ext16u: out(`(i16x8.extend_low_i8x16_u ${A})`),
   narrow: out(`(i8x16.narrow_i16x8_u ${A} ${B})`),
+  // widening multiply-add as clang vectorizes u8 blends (I16X8_MUL_EXTEND, I16X8_ADD_SHR_U_IMM)
+  blend: out(`(i8x16.narrow_i16x8_u
+    (i16x8.shr_u (i16x8.add (i16x8.mul ${B} (i16x8.extend_low_i8x16_u ${A})) (i16x8.mul (i16x8.extend_high_i8x16_u ${B}) ${A})) (i32.const 8))
+    (i16x8.shr_u (i16x8.add (i16x8.mul (i16x8.extend_high_i8x16_u ${A}) ${B}) (i16x8.mul ${A} (i16x8.extend_low_i8x16_u ${B}))) (i32.const 15)))`),
+  addshr0: out(`(i16x8.shr_u (i16x8.add ${A} ${B}) (i32.const 16))`),
   narrow8: out(`(i8x16.narrow_i16x8_u (i16x8.shr_u ${A} (i32.const 8)) (i16x8.shr_u ${B} (i32.const 9)))`),
   splat32: out('(i32x4.splat (i32.load (i32.const 4)))'),
   splatf32: out('(f32x4.splat (f32.load (i32.const 12)))'),
@@ -140,6 +145,9 @@ describe('fused and inline SIMD forms against native WebAssembly', () => {
     expect(ops('lz32')).toContain(I.V128_LOAD32_ZERO);
     expect(ops('lz64')).toContain(I.V128_LOAD64_ZERO);
     expect(ops('splatf32')).toContain(I.I32X4_SPLAT);
+    expect(ops('blend')).toContain(I.I16X8_MUL_EXTEND);
+    expect(ops('blend')).toContain(I.I16X8_ADD_SHR_U_IMM);
+    expect(ops('blend')).not.toContain(I.I16X8_EXTEND_LOW_I8X16_U);
     expect(ops('splatf64')).toContain(I.I64X2_SPLAT);
   });
 });

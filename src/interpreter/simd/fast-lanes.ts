@@ -568,16 +568,18 @@ export function i8x16_swizzle(w: Int32Array, d: number, a: number, b: number): v
 }
 
 /** i8x16.shuffle without a scratch copy: bytes gathered into words, written after all reads. */
-export function i8x16_shuffle(w: Int32Array, d: number, a: number, b: number, lanes: ArrayLike<number>): void {
-  const v = u8(w); const p = 4 * a, q = 4 * b;
-  let r0 = 0, r1 = 0, r2 = 0, r3 = 0;
-  for (let j = 0; j < 4; j++) {
-    const s = 8 * j;
-    let k = lanes[j]; r0 |= (k < 16 ? v[p + k] : v[q + k - 16]) << s;
-    k = lanes[4 + j]; r1 |= (k < 16 ? v[p + k] : v[q + k - 16]) << s;
-    k = lanes[8 + j]; r2 |= (k < 16 ? v[p + k] : v[q + k - 16]) << s;
-    k = lanes[12 + j]; r3 |= (k < 16 ? v[p + k] : v[q + k - 16]) << s;
-  }
+// shuffle through a 32-byte scratch holding a then b: every lane index (0..31) is then a
+// plain byte offset, with no branch per lane
+const SHUF = new Int32Array(8);
+const SHUF8 = new Uint8Array(SHUF.buffer);
+export function i8x16_shuffle(w: Int32Array, d: number, a: number, b: number, l: ArrayLike<number>): void {
+  SHUF[0] = w[a]; SHUF[1] = w[a + 1]; SHUF[2] = w[a + 2]; SHUF[3] = w[a + 3];
+  SHUF[4] = w[b]; SHUF[5] = w[b + 1]; SHUF[6] = w[b + 2]; SHUF[7] = w[b + 3];
+  const s = SHUF8;
+  const r0 = s[l[0]] | (s[l[1]] << 8) | (s[l[2]] << 16) | (s[l[3]] << 24);
+  const r1 = s[l[4]] | (s[l[5]] << 8) | (s[l[6]] << 16) | (s[l[7]] << 24);
+  const r2 = s[l[8]] | (s[l[9]] << 8) | (s[l[10]] << 16) | (s[l[11]] << 24);
+  const r3 = s[l[12]] | (s[l[13]] << 8) | (s[l[14]] << 16) | (s[l[15]] << 24);
   w[d] = r0; w[d + 1] = r1; w[d + 2] = r2; w[d + 3] = r3;
 }
 
