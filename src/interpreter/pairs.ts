@@ -5,7 +5,7 @@
 // instructions for one dispatch, and one indirect jump fewer to mispredict.
 //
 // A B stays valid on its own (a branch may land on it), and a B is never made the first of
-// another pair: the case it falls into reads B's own opcode.
+// another pair: the case a pair falls into must be B's own.
 
 import { I, THEN_PAIRS, operandCount } from './internal-ops.js';
 
@@ -15,15 +15,24 @@ for (const [a, b, then] of THEN_PAIRS) THEN.set(a * 65536 + b, then);
 const sizeAt = (code: number[], pc: number): number =>
   1 + (code[pc] === I.BR_TABLE ? 2 + code[pc + 2] + 1 : operandCount(code[pc]));
 
-/** Rewrites the first instruction of every listed adjacent pair in `code` (fast code only). */
+/**
+ * Rewrites the first instruction of every listed adjacent pair in `code` (fast code only).
+ * Two passes: the second finds chains, an instruction followed by a pair made by the first
+ * (A then B-then-C: its case falls into B-then-C's, which falls into C's).
+ */
 export function pairUp(code: number[]): void {
-  let pc = 0;
-  while (pc < code.length) {
-    const next = pc + sizeAt(code, pc);
-    if (next >= code.length) break;
-    const then = THEN.get(code[pc] * 65536 + code[next]);
-    if (then === undefined) { pc = next; continue; }
-    code[pc] = then;
-    pc = next + sizeAt(code, next);
+  const target = new Uint8Array(code.length); // 1: a pair falls into the instruction here
+  for (let pass = 0; pass < 2; pass++) {
+    let pc = 0;
+    while (pc < code.length) {
+      const next = pc + sizeAt(code, pc);
+      if (next >= code.length) break;
+      const then = target[pc] === 0 ? THEN.get(code[pc] * 65536 + code[next]) : undefined;
+      if (then !== undefined) {
+        code[pc] = then;
+        target[next] = 1;
+      }
+      pc = next;
+    }
   }
 }

@@ -151,6 +151,8 @@ export function execute(m: Machine): boolean {
       arrive: {
       call: {
         switch (code[pc]) {
+          case Op.I32_SHR_U_IMM_THEN_FUEL: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a >>> b; pc += 4; }
+          // falls through
           case Op.FUEL: {
             const cost = code[pc + 1];
             if (fuel >= cost) { fuel -= cost; pc += 3; continue loop; }
@@ -188,6 +190,8 @@ export function execute(m: Machine): boolean {
           case Op.I32_AND_IMM_THEN_BR_UNLESS: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a & b; pc += 4; }
           // falls through
           case Op.BR_UNLESS: head = I[(fp + code[pc + 1]) << 1] === 0 ? code[pc + 2] : pc + 3; break arrive;
+          case Op.I32_AND_IMM_THEN_BR_TABLE: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a & b; pc += 4; }
+          // falls through
           case Op.BR_TABLE: {
             const n = code[pc + 2];
             let i = I[(fp + code[pc + 1]) << 1] >>> 0;
@@ -197,6 +201,11 @@ export function execute(m: Machine): boolean {
           }
           case Op.BR_IF_EQ: head = I[(fp + code[pc + 1]) << 1] === I[(fp + code[pc + 2]) << 1] ? code[pc + 3] : pc + 4; break arrive;
           case Op.BR_IF_NE: head = I[(fp + code[pc + 1]) << 1] !== I[(fp + code[pc + 2]) << 1] ? code[pc + 3] : pc + 4; break arrive;
+          case Op.I32_ADD_IMM2_THEN_I32_LOAD_THEN_BR_IF_LT_S:
+            I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] + code[pc + 3]) | 0;
+            I[(fp + code[pc + 4]) << 1] = (I[(fp + code[pc + 5]) << 1] + code[pc + 6]) | 0;
+            pc += 7;
+          // falls through
           case Op.I32_LOAD_THEN_BR_IF_LT_S: {
             const ea = ((I[(fp + code[pc + 2]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
             if (ea + 4 > u8.length) throw trap(OOB_MEMORY);
@@ -206,14 +215,29 @@ export function execute(m: Machine): boolean {
           // falls through
           case Op.BR_IF_LT_S: head = I[(fp + code[pc + 1]) << 1] < I[(fp + code[pc + 2]) << 1] ? code[pc + 3] : pc + 4; break arrive;
           case Op.BR_IF_LT_U: head = (I[(fp + code[pc + 1]) << 1] >>> 0) < (I[(fp + code[pc + 2]) << 1] >>> 0) ? code[pc + 3] : pc + 4; break arrive;
+          case Op.MOV_THEN_BR_IF_GT_S: {
+            const d = (fp + code[pc + 1]) << 1, a = (fp + code[pc + 2]) << 1;
+            I[d] = I[a]; I[d + 1] = I[a + 1];
+            pc += 3;
+          }
+          // falls through
           case Op.BR_IF_GT_S: head = I[(fp + code[pc + 1]) << 1] > I[(fp + code[pc + 2]) << 1] ? code[pc + 3] : pc + 4; break arrive;
           case Op.BR_IF_GT_U: head = (I[(fp + code[pc + 1]) << 1] >>> 0) > (I[(fp + code[pc + 2]) << 1] >>> 0) ? code[pc + 3] : pc + 4; break arrive;
           case Op.BR_IF_LE_S: head = I[(fp + code[pc + 1]) << 1] <= I[(fp + code[pc + 2]) << 1] ? code[pc + 3] : pc + 4; break arrive;
           case Op.BR_IF_LE_U: head = (I[(fp + code[pc + 1]) << 1] >>> 0) <= (I[(fp + code[pc + 2]) << 1] >>> 0) ? code[pc + 3] : pc + 4; break arrive;
           case Op.BR_IF_GE_S: head = I[(fp + code[pc + 1]) << 1] >= I[(fp + code[pc + 2]) << 1] ? code[pc + 3] : pc + 4; break arrive;
+          case Op.GLOBAL_GET_THEN_BR_IF_GE_U: {
+            const g = globals[code[pc + 2]].words;
+            const d = (fp + code[pc + 1]) << 1;
+            I[d] = g[0]; I[d + 1] = g[1];
+            pc += 3;
+          }
+          // falls through
           case Op.BR_IF_GE_U: head = (I[(fp + code[pc + 1]) << 1] >>> 0) >= (I[(fp + code[pc + 2]) << 1] >>> 0) ? code[pc + 3] : pc + 4; break arrive;
           case Op.BR_ON_NULL: head = R[fp + code[pc + 1]] === null ? code[pc + 2] : pc + 3; break arrive;
           case Op.BR_ON_NON_NULL: head = R[fp + code[pc + 1]] !== null ? code[pc + 2] : pc + 3; break arrive;
+          case Op.I32_ADD_THEN_RETURN: I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] + I[(fp + code[pc + 3]) << 1]) | 0; pc += 4;
+          // falls through
           case Op.RETURN: {
             const src = fp + code[pc + 1];
             const n = code[pc + 2];
@@ -319,6 +343,8 @@ export function execute(m: Machine): boolean {
           }
           case Op.RETHROW:
             throw new Thrown(R[fp + code[pc + 1]] as ExnInstance);
+          case Op.I32_ADD_THEN_MOV_THEN_MOV: I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] + I[(fp + code[pc + 3]) << 1]) | 0; pc += 4;
+          // falls through
           case Op.MOV_THEN_MOV: {
             const d = (fp + code[pc + 1]) << 1, a = (fp + code[pc + 2]) << 1;
             I[d] = I[a]; I[d + 1] = I[a + 1];
@@ -628,6 +654,8 @@ export function execute(m: Machine): boolean {
             I[d + 2] = 0; I[d + 3] = 0;
             pc += 5; continue loop;
           }
+          case Op.I32_ADD_IMM_THEN_V128_LOAD_THEN_F32X4: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = (a + b) | 0; pc += 4; }
+          // falls through
           case Op.V128_LOAD_THEN_F32X4: {
             const ea = ((I[(fp + code[pc + 2]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
             if (ea + 16 > u8.length) throw trap(OOB_MEMORY);
@@ -735,6 +763,8 @@ export function execute(m: Machine): boolean {
           }
           case Op.I32_AND: I[(fp + code[pc + 1]) << 1] = I[(fp + code[pc + 2]) << 1] & I[(fp + code[pc + 3]) << 1]; pc += 4; continue loop;
           case Op.I32_OR: I[(fp + code[pc + 1]) << 1] = I[(fp + code[pc + 2]) << 1] | I[(fp + code[pc + 3]) << 1]; pc += 4; continue loop;
+          case Op.I32_SHL_IMM_THEN_I32_XOR: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a << b; pc += 4; }
+          // falls through
           case Op.I32_XOR: I[(fp + code[pc + 1]) << 1] = I[(fp + code[pc + 2]) << 1] ^ I[(fp + code[pc + 3]) << 1]; pc += 4; continue loop;
           case Op.I32_SHL: I[(fp + code[pc + 1]) << 1] = I[(fp + code[pc + 2]) << 1] << I[(fp + code[pc + 3]) << 1]; pc += 4; continue loop;
           case Op.I32_SHR_S: I[(fp + code[pc + 1]) << 1] = I[(fp + code[pc + 2]) << 1] >> I[(fp + code[pc + 3]) << 1]; pc += 4; continue loop;
@@ -760,6 +790,15 @@ export function execute(m: Machine): boolean {
           case Op.I32_EXTEND16_S: I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] << 16) >> 16; pc += 3; continue loop;
           case Op.I32_WRAP_I64: I[(fp + code[pc + 1]) << 1] = I[(fp + code[pc + 2]) << 1]; pc += 3; continue loop;
           // ---- i32 with a constant right operand ----
+          case Op.V128_STORE_THEN_I32_ADD_IMM: {
+            const ea = ((I[(fp + code[pc + 1]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
+            if (ea + 16 > u8.length) throw trap(OOB_MEMORY);
+            const v = (fp + code[pc + 2]) << 1;
+            dv.setInt32(ea, I[v], true); dv.setInt32(ea + 4, I[v + 1], true);
+            dv.setInt32(ea + 8, I[v + 2], true); dv.setInt32(ea + 12, I[v + 3], true);
+            pc += 5;
+          }
+          // falls through
           case Op.I32_ADD_IMM: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = (a + b) | 0; pc += 4; continue loop; }
           case Op.I32_ADD_THEN_I32_MUL_IMM: I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] + I[(fp + code[pc + 3]) << 1]) | 0; pc += 4;
           // falls through
@@ -769,6 +808,8 @@ export function execute(m: Machine): boolean {
           case Op.I32_XOR_IMM: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a ^ b; pc += 4; continue loop; }
           case Op.I32_SHL_IMM: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a << b; pc += 4; continue loop; }
           case Op.I32_SHR_S_IMM: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a >> b; pc += 4; continue loop; }
+          case Op.I32_ADD_THEN_I32_SHR_U_IMM: I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] + I[(fp + code[pc + 3]) << 1]) | 0; pc += 4;
+          // falls through
           case Op.I32_SHR_U_IMM: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a >>> b; pc += 4; continue loop; }
           case Op.I32_ADD_IMM_BR:
             I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] + code[pc + 3]) | 0;
@@ -789,6 +830,12 @@ export function execute(m: Machine): boolean {
             I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] + code[pc + 3]) | 0;
             head = I[(fp + code[pc + 4]) << 1] !== I[(fp + code[pc + 5]) << 1] ? code[pc + 6] : pc + 7;
             break arrive;
+          case Op.MOV_THEN_I32_ADD_IMM_BR_IF_NE_IMM: {
+            const d = (fp + code[pc + 1]) << 1, a = (fp + code[pc + 2]) << 1;
+            I[d] = I[a]; I[d + 1] = I[a + 1];
+            pc += 3;
+          }
+          // falls through
           case Op.I32_ADD_IMM_BR_IF_NE_IMM:
             I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] + code[pc + 3]) | 0;
             head = I[(fp + code[pc + 4]) << 1] !== code[pc + 5] ? code[pc + 6] : pc + 7;
@@ -869,6 +916,13 @@ export function execute(m: Machine): boolean {
             I[(fp + code[pc + 1]) << 1] = ((x << k1) | (x >>> (32 - k1))) ^ ((x << k2) | (x >>> (32 - k2)));
             pc += 5; continue loop;
           }
+          case Op.I32_LOAD_THEN_I32_ROTL_XOR2_SHR: {
+            const ea = ((I[(fp + code[pc + 2]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
+            if (ea + 4 > u8.length) throw trap(OOB_MEMORY);
+            I[(fp + code[pc + 1]) << 1] = dv.getInt32(ea, true);
+            pc += 5;
+          }
+          // falls through
           case Op.I32_ROTL_XOR3: case Op.I32_ROTL_XOR2_SHR: {
             const x = I[(fp + code[pc + 2]) << 1], k1 = code[pc + 3], k2 = code[pc + 4], k3 = code[pc + 5];
             const r = ((x << k1) | (x >>> (32 - k1))) ^ ((x << k2) | (x >>> (32 - k2)));
@@ -888,8 +942,20 @@ export function execute(m: Machine): boolean {
           case Op.I32_GE_S_IMM: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a >= b ? 1 : 0; pc += 4; continue loop; }
           case Op.I32_GE_U_IMM: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = (a >>> 0) >= (b >>> 0) ? 1 : 0; pc += 4; continue loop; }
           case Op.BR_IF_EQ_IMM: { const a = I[(fp + code[pc + 1]) << 1], b = code[pc + 2]; head = a === b ? code[pc + 3] : pc + 4; break arrive; }
+          case Op.I32_ADD_IMM2_THEN_BR_IF_NE_IMM:
+            I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] + code[pc + 3]) | 0;
+            I[(fp + code[pc + 4]) << 1] = (I[(fp + code[pc + 5]) << 1] + code[pc + 6]) | 0;
+            pc += 7;
+          // falls through
           case Op.BR_IF_NE_IMM: { const a = I[(fp + code[pc + 1]) << 1], b = code[pc + 2]; head = a !== b ? code[pc + 3] : pc + 4; break arrive; }
           case Op.BR_IF_LT_S_IMM: { const a = I[(fp + code[pc + 1]) << 1], b = code[pc + 2]; head = a < b ? code[pc + 3] : pc + 4; break arrive; }
+          case Op.I32_STORE8_IMM_THEN_I32_ADD_THEN_BR_IF_LT_U_IMM: {
+            const ea = ((I[(fp + code[pc + 1]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
+            if (ea + 1 > u8.length) throw trap(OOB_MEMORY);
+            u8[ea] = code[pc + 2];
+            pc += 5;
+          }
+          // falls through
           case Op.I32_ADD_THEN_BR_IF_LT_U_IMM: I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] + I[(fp + code[pc + 3]) << 1]) | 0; pc += 4;
           // falls through
           case Op.BR_IF_LT_U_IMM: { const a = I[(fp + code[pc + 1]) << 1], b = code[pc + 2]; head = (a >>> 0) < (b >>> 0) ? code[pc + 3] : pc + 4; break arrive; }
@@ -957,6 +1023,13 @@ export function execute(m: Machine): boolean {
             I[d] = lo; I[d + 1] = hi;
             pc += 4; continue loop;
           }
+          case Op.I64_XOR_THEN_I64_SHR_U_IMM_THEN_I64_XOR: {
+            const a = (fp + code[pc + 2]) << 1, b = (fp + code[pc + 3]) << 1, d = (fp + code[pc + 1]) << 1;
+            const lo = I[a] ^ I[b], hi = I[a + 1] ^ I[b + 1];
+            I[d] = lo; I[d + 1] = hi;
+            pc += 4;
+          }
+          // falls through
           case Op.I64_SHR_U_IMM_THEN_I64_XOR: {
             const a = (fp + code[pc + 2]) << 1, d = (fp + code[pc + 1]) << 1;
             const n = code[pc + 3] & 63;
@@ -1197,6 +1270,8 @@ export function execute(m: Machine): boolean {
             if (r === r) F64[d] = r; else F64_SUB(I, d << 1, a << 1, b << 1);
             pc += 4; continue loop;
           }
+          case Op.I32_ADD_IMM_THEN_F64_MUL2: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = (a + b) | 0; pc += 4; }
+          // falls through
           case Op.F64_MUL_THEN_F64_MUL: {
             const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
             const r = F64[a] * F64[b];
@@ -1320,6 +1395,8 @@ export function execute(m: Machine): boolean {
             dv.setFloat64(ea, F64[fp + code[pc + 2]], true);
             pc += 5; continue loop;
           }
+          case Op.I32_SHR_U_IMM_THEN_I32_STORE8: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a >>> b; pc += 4; }
+          // falls through
           case Op.I32_STORE8: case Op.I64_STORE8: {
             const ea = ((I[(fp + code[pc + 1]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
             if (ea + 1 > u8.length) throw trap(OOB_MEMORY);
