@@ -65,9 +65,10 @@ export const enum I {
   I32_ADD_IMM_BR_IF, // d a imm t         the same, then jump when the result is not 0 (countdowns)
   // back edge into a loop whose header is only `BR_IF_<cmp>_IMM x k exit` (while loops): the
   // header runs inline (its fuel `cost` paid here) and control goes to exit or to the body;
-  // short of fuel it goes to the header itself. cmp: the header's BR_IF_*_IMM opcode
-  BR_LOOP, //           cmp x k cost exit body header
-  I32_ADD_IMM_LOOP, //  d a imm cmp x k cost exit body header   (an i32.add-constant first)
+  // short of fuel it goes to the header itself. test: the header's compare as the relations
+  // of x to k that exit (1 less, 2 equal, 4 greater; +8 unsigned), translate.ts LOOP_TEST
+  BR_LOOP, //           test x k cost exit body header
+  I32_ADD_IMM_LOOP, //  d a imm test x k cost exit body header   (an i32.add-constant first)
   // i32.add of a constant, then a compare-and-branch (counted loops: i += 1; br_if (i != n))
   // xor of rotations of one value (hash and cipher mixing, sha-2's sigma functions), fast mode:
   I32_ROTL_XOR2, //  d x k1 k2              rotl(x, k1) ^ rotl(x, k2)

@@ -853,25 +853,21 @@ export function execute(m: Machine): boolean {
               I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] + code[pc + 3]) | 0;
               p = pc + 3;
             }
-            // p + 1..7: cmp x k cost exit body header
+            // p + 1..7: test x k cost exit body header
             const cost = code[p + 4];
             if (fuel >= cost) {
               fuel -= cost;
-              const x = I[(fp + code[p + 2]) << 1], k = code[p + 3];
-              let out: boolean;
-              switch (code[p + 1]) {
-                case Op.BR_IF_EQ_IMM: out = x === k; break;
-                case Op.BR_IF_NE_IMM: out = x !== k; break;
-                case Op.BR_IF_LT_S_IMM: out = x < k; break;
-                case Op.BR_IF_LT_U_IMM: out = (x >>> 0) < (k >>> 0); break;
-                case Op.BR_IF_GT_S_IMM: out = x > k; break;
-                case Op.BR_IF_GT_U_IMM: out = (x >>> 0) > (k >>> 0); break;
-                case Op.BR_IF_LE_S_IMM: out = x <= k; break;
-                case Op.BR_IF_LE_U_IMM: out = (x >>> 0) <= (k >>> 0); break;
-                case Op.BR_IF_GE_S_IMM: out = x >= k; break;
-                default: out = (x >>> 0) >= (k >>> 0);
+              const t = code[p + 1];
+              const flip = (t & 8) << 28; // unsigned: compare with the sign bits flipped
+              const x = I[(fp + code[p + 2]) << 1] ^ flip, k = code[p + 3] ^ flip;
+              if ((t & (x < k ? 1 : x === k ? 2 : 4)) !== 0) {
+                head = code[p + 5];
+              } else {
+                // the body starts with its FUEL (translate.ts checked): paid here when it can be
+                const body = code[p + 6], c = code[body + 1];
+                if (fuel >= c) { fuel -= c; pc = body + 3; continue loop; }
+                head = body;
               }
-              head = out ? code[p + 5] : code[p + 6];
             } else {
               head = code[p + 7]; // the header pays (or pauses) as usual
             }

@@ -152,6 +152,13 @@ function shuffleWords(lanes: ArrayLike<number>): number[] | null {
   return words;
 }
 
+/**
+ * BR_LOOP's test for each BR_IF_<cmp>_IMM from EQ to GE_U (the enum's order): the relations
+ * of x to k that exit (1 less, 2 equal, 4 greater), plus 8 for an unsigned compare. run.ts
+ * tests it with two plain compares, no jump table.
+ */
+const LOOP_TEST = [2, 5, 1, 1 | 8, 4, 4 | 8, 3, 3 | 8, 6, 6 | 8];
+
 /** Internal op -> its variant with a constant right operand, else -1. */
 const IMM = new Int16Array(I.COUNT).fill(-1);
 /** Distinct in-loop constants given a frame slot per function (each costs a write per call). */
@@ -683,6 +690,7 @@ class Translator {
     if (this.exact || code[L] !== I.FUEL || cmp < I.BR_IF_EQ_IMM || cmp > I.BR_IF_GE_U_IMM
       || L + 7 >= code.length || code[L + 7] !== I.FUEL) return false;
     const x = code[L + 4], k = code[L + 5], cost = code[L + 1], exitPos = L + 6;
+    const test = LOOP_TEST[cmp - I.BR_IF_EQ_IMM];
     let owner: Ctrl | undefined;
     if (code[exitPos] < 0) {
       owner = this.ctrl.find((c) => c.patches.includes(exitPos));
@@ -692,10 +700,10 @@ class Translator {
     let at: number;
     if (s >= 0) {
       code[s] = I.I32_ADD_IMM_LOOP;
-      code.push(cmp, x, k, cost, code[exitPos], L + 7, L);
+      code.push(test, x, k, cost, code[exitPos], L + 7, L);
       at = s + 8;
     } else {
-      at = this.emit(I.BR_LOOP, cmp, x, k, cost, code[exitPos], L + 7, L) + 5;
+      at = this.emit(I.BR_LOOP, test, x, k, cost, code[exitPos], L + 7, L) + 5;
     }
     owner?.patches.push(at);
     this.lastDst = -1;
