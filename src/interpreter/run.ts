@@ -1439,9 +1439,7 @@ export function execute(m: Machine): boolean {
             }
             pc += 7; continue loop;
           }
-          case Op.I32_ADD_IMM_THEN_F64_MULADD_LOAD_STORE:
-            I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] + code[pc + 3]) | 0;
-            pc += 4;
+          case Op.I32_ADD_IMM_THEN_F64_MULADD_LOAD_STORE: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = (a + b) | 0; pc += 4; }
           // falls through
           case Op.F64_MULADD_LOAD_STORE: {
             // t x addrB offB addB addrC offC u: c[eaC] += x * b[eaB], the accesses in their

@@ -2,6 +2,7 @@
 // functions whose fast code holds every pair, run against exact mode (no pairs) and Node's
 // native WebAssembly: same memory, same results, same traps at the same wasm offsets.
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { watToBinary } from '../../src/text/index.js';
 import { invoke } from '../../src/interpreter/invoke.js';
@@ -12,7 +13,38 @@ import { Trap } from '../../src/errors.js';
 import type { Value } from '../../src/runtime/objects.js';
 import { fn, load } from './helpers.js';
 
+/**
+ * A case's body in run.ts's run loop (its labels at the loop's case indent): a one-line block,
+ * a block to its closing brace, or statements to the first `continue loop;`, white space folded.
+ */
+function caseBody(src: string, name: string): string {
+  const m = new RegExp(`\\n {10}(?:case Op\\.\\w+: )*case Op\\.${name}:(?: case Op\\.\\w+:)*[ ]?`).exec(src);
+  if (m === null) throw new Error(`no case for ${name} in run.ts`);
+  const rest = src.slice(m.index + m[0].length);
+  const line = rest.slice(0, rest.indexOf('\n'));
+  let body: string;
+  if (line.startsWith('{') && line.trimEnd().endsWith('}')) body = line;
+  else if (rest.startsWith('{')) body = rest.slice(0, rest.indexOf('\n          }') + 12);
+  else body = rest.slice(0, rest.indexOf('continue loop;') + 'continue loop;'.length);
+  return body.replace(/\s+/g, ' ').trim();
+}
+
 describe('pairUp', () => {
+  it("each pair's case in run.ts is its first instruction's case, to the letter", () => {
+    // the copies are deliberate (a pair must fall through into its second's case, so it
+    // cannot call or share the first's code); this test is what keeps them the same
+    const src = readFileSync(new URL('../../src/interpreter/run.ts', import.meta.url), 'utf8');
+    const names = I as unknown as Record<number, string>;
+    for (const [a, , then] of new Map(THEN_PAIRS.map((p) => [p[2], p])).values()) {
+      const own = caseBody(src, names[a]);
+      expect(own.includes('code[pc]'), `${names[a]} reads its opcode`).toBe(false);
+      const copy = own.replace(/pc \+= (\d+); continue loop;/, 'pc += $1;');
+      const pair = src.slice(src.indexOf(`case Op.${names[then]}:`));
+      const body = pair.slice(`case Op.${names[then]}:`.length, pair.indexOf('// falls through')).replace(/\s+/g, ' ').trim();
+      expect(body, names[then]).toBe(copy);
+    }
+  });
+
   it('rewrites the first of each listed pair, never a B that another pair falls into', () => {
     const ld = (d: number): number[] => [I.V128_LOAD, d, 0, 0, 16 * d];
     const code = [...ld(1), ...ld(2), ...ld(3), I.F32X4_MUL, 4, 3, 1, I.MOV, 5, 4, ...ld(6), ...ld(7)];
