@@ -152,8 +152,9 @@ export function execute(m: Machine): boolean {
       call: {
         // Cases named A_THEN_B are fallthrough pairs (pairs.ts): a copy of A's case, without its
         // `continue loop`, placed right before B's case. test/interpreter/pairs.test.ts checks
-        // every copy against A's case. Mind the size: V8 leaves a function of more than 61,440
-        // bytes of bytecode unoptimized (test/interpreter/run-loop-size.test.ts).
+        // every copy against A's case (tools/sync-pairs.mjs recopies them). Mind the size: V8
+        // leaves a function of more than 61,440 bytes of bytecode unoptimized
+        // (test/interpreter/run-loop-size.test.ts).
         switch (code[pc]) {
           case Op.I32_SHR_U_IMM_THEN_FUEL: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a >>> b; pc += 4; }
           // falls through

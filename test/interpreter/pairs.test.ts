@@ -32,7 +32,8 @@ function caseBody(src: string, name: string): string {
 describe('pairUp', () => {
   it("each pair's case in run.ts is its first instruction's case, to the letter", () => {
     // the copies are deliberate (a pair must fall through into its second's case, so it
-    // cannot call or share the first's code); this test is what keeps them the same
+    // cannot call or share the first's code); this test keeps them the same, and
+    // `node tools/sync-pairs.mjs` rewrites them after a first instruction's case changed
     const src = readFileSync(new URL('../../src/interpreter/run.ts', import.meta.url), 'utf8');
     const names = I as unknown as Record<number, string>;
     for (const [a, , then] of new Map(THEN_PAIRS.map((p) => [p[2], p])).values()) {
