@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { decodeModule } from '../dist/src/decoder/decode.js';
 import { instantiate } from '../dist/src/runtime/instantiate.js';
 import { fastCode, exactCode } from '../dist/src/interpreter/translate.js';
-import { operandCount } from '../dist/src/interpreter/internal-ops.js';
+import { instructionSize } from '../dist/src/interpreter/internal-ops.js';
 
 const [file, fi, flag] = process.argv.slice(2);
 if (!file || fi === undefined) {
@@ -24,7 +24,7 @@ const c = flag === '--exact' ? exactCode(f) : fastCode(f);
 const code = c.code;
 for (let pc = 0; pc < code.length;) {
   const op = code[pc];
-  const n = op === names.indexOf('BR_TABLE') ? 2 + code[pc + 2] + 1 : operandCount(op);
-  console.log(String(pc).padStart(5), (names[op] ?? `?${op}`).padEnd(18), Array.from(code.subarray(pc + 1, pc + 1 + n)).join(' '));
-  pc += 1 + n;
+  const n = instructionSize(code, pc);
+  console.log(String(pc).padStart(5), (names[op] ?? `?${op}`).padEnd(18), Array.from(code.subarray(pc + 1, pc + n)).join(' '));
+  pc += n;
 }

@@ -320,3 +320,8 @@ export function operandCount(op: number): number {
     default: return 3; // binary ops d a b, loads d a off, stores a v off, fused branches a b t
   }
 }
+
+/** Words of the instruction at `pc` (opcode and operands; BR_TABLE's depend on its count). */
+export function instructionSize(code: ArrayLike<number>, pc: number): number {
+  return 1 + (code[pc] === I.BR_TABLE ? 2 + code[pc + 2] + 1 : operandCount(code[pc]));
+}

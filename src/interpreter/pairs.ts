@@ -7,13 +7,10 @@
 // A B stays valid on its own (a branch may land on it), and a B is never made the first of
 // another pair: the case a pair falls into must be B's own.
 
-import { I, THEN_PAIRS, operandCount } from './internal-ops.js';
+import { THEN_PAIRS, instructionSize } from './internal-ops.js';
 
 const THEN = new Map<number, number>();
 for (const [a, b, then] of THEN_PAIRS) THEN.set(a * 65536 + b, then);
-
-const sizeAt = (code: number[], pc: number): number =>
-  1 + (code[pc] === I.BR_TABLE ? 2 + code[pc + 2] + 1 : operandCount(code[pc]));
 
 /**
  * Rewrites the first instruction of every listed adjacent pair in `code` (fast code only).
@@ -25,7 +22,7 @@ export function pairUp(code: number[]): void {
   for (let pass = 0; pass < 2; pass++) {
     let pc = 0;
     while (pc < code.length) {
-      const next = pc + sizeAt(code, pc);
+      const next = pc + instructionSize(code, pc);
       if (next >= code.length) break;
       const then = target[pc] === 0 ? THEN.get(code[pc] * 65536 + code[next]) : undefined;
       if (then !== undefined) {

@@ -519,6 +519,7 @@ export function execute(m: Machine): boolean {
             pc += 4; continue loop;
           }
           // inline, not calls to simd/fast-lanes.ts: a call from this loop costs more than the lanes
+          // (the same formulas; test/interpreter/fused-simd.test.ts checks them against native)
           case Op.I16X8_ADD: {
             // SWAR: add the low 15 bits of each half, then fix the top bits with xor
             const d = (fp + code[pc + 1]) << 1, a = (fp + code[pc + 2]) << 1, b = (fp + code[pc + 3]) << 1;

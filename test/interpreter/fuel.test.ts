@@ -8,7 +8,7 @@ import { InstrReader } from '../../src/decoder/instr-reader.js';
 import { OP } from '../../src/syntax/opcodes.js';
 import { fastCode } from '../../src/interpreter/translate.js';
 import { I } from '../../src/interpreter/internal-ops.js';
-import { fn, i32, load } from './helpers.js';
+import { fastOps, fn, i32, load } from './helpers.js';
 
 const MOD = `(module
   (memory 1)
@@ -211,7 +211,7 @@ describe('fused while-loop headers, every compare', () => {
       (local.get 2))`).join('');
   const inst = load(`(module ${src})`);
   it('agree with exact code', () => {
-    for (const c of cmps) expect(Array.from(fastCode(fn(inst, c)).code)).toContain(I.I32_ADD_IMM_LOOP);
+    for (const c of cmps) expect(fastOps(inst, c)).toContain(I.I32_ADD_IMM_LOOP);
     fc.assert(fc.property(fc.constantFrom(...cmps), fc.integer({ min: -100, max: 100 }), fc.constantFrom(-(2 ** 31), -1, 2 ** 31 - 8),
       (c, start, far) => {
         for (const x of [start, far]) {

@@ -6,11 +6,10 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { watToBinary } from '../../src/text/index.js';
 import { invoke } from '../../src/interpreter/invoke.js';
-import { fastCode } from '../../src/interpreter/translate.js';
 import { I } from '../../src/interpreter/internal-ops.js';
 import { Trap } from '../../src/errors.js';
 import type { Value } from '../../src/runtime/objects.js';
-import { fn, load } from './helpers.js';
+import { fastOps, fn, load } from './helpers.js';
 
 const wat = `(module
   (tag $e (param i32))
@@ -74,7 +73,7 @@ describe('fused calls against native WebAssembly', () => {
   };
 
   it('emits CALL_MOV1 and CALL_MOV2 for calls with arguments from locals', () => {
-    const ops = (name: string): number[] => Array.from(fastCode(fn(inst, name)).code);
+    const ops = (name: string): number[] => fastOps(inst, name);
     expect(ops('two')).toContain(I.CALL_MOV2);
     expect(ops('one')).toContain(I.CALL_MOV1);
     expect(ops('mixed')).toContain(I.CALL_MOV2);

@@ -6,11 +6,10 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { watToBinary } from '../../src/text/index.js';
 import { invoke } from '../../src/interpreter/invoke.js';
-import { fastCode } from '../../src/interpreter/translate.js';
 import { I } from '../../src/interpreter/internal-ops.js';
 import { Trap } from '../../src/errors.js';
 import type { Value } from '../../src/runtime/objects.js';
-import { fn, load } from './helpers.js';
+import { fastOps, fn, load } from './helpers.js';
 
 const wat = `(module
   (memory 1)
@@ -347,20 +346,20 @@ describe('fused memory and constant forms against native WebAssembly', () => {
   });
 
   it('fuses counted-loop steps with their compare-and-branch', () => {
-    const code = Array.from(fastCode(fn(inst, 'counted')).code);
+    const code = fastOps(inst, 'counted');
     expect(code).toContain(I.I32_ADD_IMM_BR_IF_NE);
     expect(code).toContain(I.I32_ADD_IMM_BR_IF_NE_IMM);
   });
 
   it('fuses f32 and f64 loads on either side of add/sub/mul', () => {
-    const ops = (f: string): number[] => Array.from(fastCode(fn(inst, f)).code);
+    const ops = (f: string): number[] => fastOps(inst, f);
     expect(ops('lfsub')).toContain(I.F64_LOAD_SUB);
     expect(ops('gsub')).toContain(I.F32_SUB_LOAD);
     expect(ops('lgsub')).toContain(I.F32_LOAD_SUB);
   });
 
   it('fuses xors of rotations of one value', () => {
-    const ops = (f: string): number[] => Array.from(fastCode(fn(inst, f)).code);
+    const ops = (f: string): number[] => fastOps(inst, f);
     expect(ops('sig0')).toContain(I.I32_ROTL_XOR2_SHR);
     expect(ops('sig1')).toContain(I.I32_ROTL_XOR3);
     expect(ops('rx2')).toContain(I.I32_ROTL_XOR2);
@@ -368,8 +367,8 @@ describe('fused memory and constant forms against native WebAssembly', () => {
   });
 
   it('agrees on c[i] += x * b[j] fused, NaN bits and trap offsets as unfused', () => {
-    expect(Array.from(fastCode(fn(inst, 'maddst')).code)).toContain(I.F64_MULADD_LOAD_STORE);
-    expect(Array.from(fastCode(fn(inst, 'maddst0')).code)).toContain(I.F64_MULADD_LOAD_STORE);
+    expect(fastOps(inst, 'maddst')).toContain(I.F64_MULADD_LOAD_STORE);
+    expect(fastOps(inst, 'maddst0')).toContain(I.F64_MULADD_LOAD_STORE);
     const isNaN64 = (x: bigint): boolean => (x & 0x7fffffffffffffffn) > 0x7ff0000000000000n;
     fc.assert(fc.property(addr, addr, bits, bits, bits, (a, b, x, yb, yc) => {
       const set = (at: number, v: bigint): void => {
@@ -394,7 +393,7 @@ describe('fused memory and constant forms against native WebAssembly', () => {
   });
 
   it('agrees on i32.add and i32.mul of a load, every width, traps included', () => {
-    const ops = (f: string): number[] => Array.from(fastCode(fn(inst, f)).code);
+    const ops = (f: string): number[] => fastOps(inst, f);
     expect(ops('addld')).toContain(I.I32_ADD_LOAD);
     expect(ops('addld8s')).toContain(I.I32_ADD_LOAD8_S);
     expect(ops('addld16u')).toContain(I.I32_ADD_LOAD16_U);
@@ -419,7 +418,7 @@ describe('fused memory and constant forms against native WebAssembly', () => {
   });
 
   it('agrees on x[i] +-= a * b at one address, NaN bits and traps as unfused', () => {
-    const ops = (f: string): number[] => Array.from(fastCode(fn(inst, f)).code);
+    const ops = (f: string): number[] => fastOps(inst, f);
     expect(ops('memmadd')).toContain(I.F64_MULADD_MEM);
     expect(ops('memmsub')).toContain(I.F64_MULADD_MEM);
     const isNaN64 = (x: bigint): boolean => (x & 0x7fffffffffffffffn) > 0x7ff0000000000000n;

@@ -7,10 +7,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { watToBinary } from '../../src/text/index.js';
 import { invoke } from '../../src/interpreter/invoke.js';
-import { fastCode } from '../../src/interpreter/translate.js';
 import { I } from '../../src/interpreter/internal-ops.js';
 import { Trap } from '../../src/errors.js';
-import { fn, load } from './helpers.js';
+import { fastOps, fn, load } from './helpers.js';
 
 const A = '(v128.load (i32.const 0))', B = '(v128.load (i32.const 16))';
 const out = (e: string): string => `(v128.store (i32.const 32) ${e})`;
@@ -130,10 +129,7 @@ describe('fused and inline SIMD forms against native WebAssembly', () => {
   });
 
   it('emits the fused forms (so the tests above exercise them)', () => {
-    const ops = (name: string): number[] => {
-      const c = fastCode(fn(inst, name)).code;
-      return [...c];
-    };
+    const ops = (name: string): number[] => fastOps(inst, name);
     expect(ops('sx0u8')).toContain(I.I16X8_EXTEND_HIGH_I8X16_U);
     expect(ops('sx0u8')).not.toContain(I.V128_SHUFFLE);
     expect(ops('sx1s24')).toContain(I.V128_UN);

@@ -3,6 +3,8 @@
 import { compile } from '../../src/index.js';
 import { instantiate } from '../../src/runtime/instantiate.js';
 import type { ExternValue, FuncInstance, ModuleInstance, Value } from '../../src/runtime/objects.js';
+import { fastCode } from '../../src/interpreter/translate.js';
+import { instructionSize } from '../../src/interpreter/internal-ops.js';
 
 export function load(wat: string, imports: Record<string, ExternValue> = {}): ModuleInstance {
   const m = compile(wat);
@@ -19,3 +21,11 @@ export const i32 = (value: number): Value => ({ type: 'i32', value: value | 0 })
 export const i64 = (value: bigint): Value => ({ type: 'i64', value: BigInt.asIntN(64, value) });
 export const f32 = (bits: number): Value => ({ type: 'f32', bits: bits >>> 0 });
 export const f64 = (bits: bigint): Value => ({ type: 'f64', bits: BigInt.asUintN(64, bits) });
+
+/** The opcodes of a function's fast code in order (operands skipped, so none is mistaken for one). */
+export function fastOps(inst: ModuleInstance, name: string): number[] {
+  const code = fastCode(fn(inst, name)).code;
+  const ops: number[] = [];
+  for (let pc = 0; pc < code.length; pc += instructionSize(code, pc)) ops.push(code[pc]);
+  return ops;
+}

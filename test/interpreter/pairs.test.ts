@@ -6,12 +6,11 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { watToBinary } from '../../src/text/index.js';
 import { invoke } from '../../src/interpreter/invoke.js';
-import { fastCode } from '../../src/interpreter/translate.js';
 import { I, THEN_PAIRS } from '../../src/interpreter/internal-ops.js';
 import { pairUp } from '../../src/interpreter/pairs.js';
 import { Trap } from '../../src/errors.js';
 import type { Value } from '../../src/runtime/objects.js';
-import { fn, load } from './helpers.js';
+import { fastOps, fn, load } from './helpers.js';
 
 /**
  * A case's body in run.ts's run loop (its labels at the loop's case indent): a one-line block,
@@ -235,7 +234,7 @@ describe('fallthrough pairs against exact mode and native WebAssembly', () => {
   it('holds every pair in the fast code of these functions', () => {
     const all = new Set<number>();
     for (const f of ['mm', 'vf', 'vi', 's1', 's2', 's3', 's4', 's5', 't1', 't2', 't3', 't4', 't5']) {
-      for (const w of fastCode(fn(inst, f)).code) all.add(w);
+      for (const op of fastOps(inst, f)) all.add(op);
     }
     for (const [, , then] of THEN_PAIRS) expect(all.has(then), `pair op ${then}`).toBe(true);
   });
