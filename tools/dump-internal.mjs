@@ -20,6 +20,10 @@ const m = decodeModule(new Uint8Array(readFileSync(file)));
 const resolver = (mod, name) => { throw new Error(`import ${mod}.${name} not provided`); };
 const inst = instantiate(m, resolver, { skipStart: true });
 const f = inst.funcs[Number(fi)];
+if (f === undefined || f.host !== null) {
+  console.error(`no function ${fi} defined in ${file} (it has ${inst.funcs.length}, imports first)`);
+  process.exit(2);
+}
 const c = flag === '--exact' ? exactCode(f) : fastCode(f);
 const code = c.code;
 for (let pc = 0; pc < code.length;) {

@@ -170,6 +170,12 @@ export const enum I {
   I16X8_ADD_SHR_U_IMM, // d a b k             i16x8.shr_u(a + b, k), k in 0..15
   I32X4_SPLAT, //     d a                    i32x4.splat and f32x4.splat (one word to four)
   I64X2_SPLAT, //     d a                    i64x2.splat and f64x2.splat
+  // fast mode: a v128.load into a temporary that is one operand of i32x4.add/mul or
+  // f32x4.add/mul: d x t addr off add k, d = x op mem (k: 0 i32x4.add, 1 i32x4.mul,
+  // 2 f32x4.add, 3 f32x4.mul; +4 when the load is the left operand; t the load's temporary,
+  // written only on the NaN path)
+  V128_OP_LOAD,
+  F32X4_PMAX_PMIN, // d a b c                 fast mode: f32x4.pmin(f32x4.pmax(a, b), c), a clamp
   // struct.get of a field that is not packed, in register form: d s p (s: the struct
   // reference, p: the field's index in its object's refs, or its first word in its words)
   STRUCT_GET_REF, STRUCT_GET_W, STRUCT_GET_W2,
@@ -177,7 +183,7 @@ export const enum I {
   // fast mode, pairs.ts: instruction A immediately followed by B, as A's operands under this
   // opcode; its case in run.ts does A and falls through into B's case (one dispatch for two)
   I32_ADD_IMM_THEN_F64_MULADD_LOAD_STORE, I32_ADD_IMM2_THEN_I32_ADD_IMM_BR_IF_NE,
-  V128_LOAD_THEN_F32X4, V128_LOAD_THEN_V128_LOAD, V128_LOAD_THEN_I32X4,
+  V128_LOAD_THEN_V128_LOAD,
   I32_ADD_THEN_I32_ADD, MOV_THEN_MOV, I32_ADD_THEN_BR_IF_LT_U_IMM, I32_ADD_IMM_THEN_I32_LOAD,
   I32_AND_IMM_THEN_I64_SHR_U, I64_ADD_THEN_I64_ADD_IMM, I64_XOR_SHR_U_IMM_THEN_I64_XOR_ROTL_IMM,
   F64_MUL_THEN_F64_MUL, I32_ADD_THEN_I32_MUL_IMM, I32_MUL_IMM_THEN_I32_STORE,
@@ -189,7 +195,7 @@ export const enum I {
   I32_ADD_IMM2_THEN_BR_IF_NE_IMM, MOV_THEN_BR_IF_GT_S, I32_ADD_IMM2_THEN_I32_LOAD_THEN_BR_IF_LT_S,
   I32_ADD_THEN_RETURN, I32_SHL_IMM_THEN_I32_XOR, I32_AND_IMM_THEN_BR_TABLE,
   I32_SHR_U_IMM_THEN_FUEL, GLOBAL_GET_THEN_BR_IF_GE_U, I64_XOR_THEN_I64_SHR_U_IMM_THEN_I64_XOR,
-  V128_STORE_THEN_I32_ADD_IMM, I32_ADD_IMM_THEN_V128_LOAD_THEN_F32X4,
+  V128_STORE_THEN_I32_ADD_IMM,
   I32_SHR_U_IMM_THEN_I32_STORE8, I32_ADD_THEN_I32_SHR_U_IMM, MOV_THEN_I32_ADD_IMM_BR_IF_NE_IMM,
   I32_LOAD_THEN_I32_ROTL_XOR2_SHR, I32_ADD_THEN_MOV_THEN_MOV,
   COUNT,
@@ -202,16 +208,7 @@ export const enum I {
 export const THEN_PAIRS: ReadonlyArray<readonly [I, I, I]> = [
   [I.I32_ADD_IMM, I.F64_MULADD_LOAD_STORE, I.I32_ADD_IMM_THEN_F64_MULADD_LOAD_STORE],
   [I.I32_ADD_IMM2, I.I32_ADD_IMM_BR_IF_NE, I.I32_ADD_IMM2_THEN_I32_ADD_IMM_BR_IF_NE],
-  [I.V128_LOAD, I.F32X4_ADD, I.V128_LOAD_THEN_F32X4],
-  [I.V128_LOAD, I.F32X4_SUB, I.V128_LOAD_THEN_F32X4],
-  [I.V128_LOAD, I.F32X4_MUL, I.V128_LOAD_THEN_F32X4],
   [I.V128_LOAD, I.V128_LOAD, I.V128_LOAD_THEN_V128_LOAD],
-  [I.V128_LOAD, I.I32X4_ADD, I.V128_LOAD_THEN_I32X4],
-  [I.V128_LOAD, I.I32X4_SUB, I.V128_LOAD_THEN_I32X4],
-  [I.V128_LOAD, I.I32X4_MUL, I.V128_LOAD_THEN_I32X4],
-  [I.V128_LOAD, I.V128_AND, I.V128_LOAD_THEN_I32X4],
-  [I.V128_LOAD, I.V128_OR, I.V128_LOAD_THEN_I32X4],
-  [I.V128_LOAD, I.V128_XOR, I.V128_LOAD_THEN_I32X4],
   [I.I32_ADD, I.I32_ADD, I.I32_ADD_THEN_I32_ADD],
   [I.MOV, I.MOV, I.MOV_THEN_MOV],
   [I.I32_ADD, I.BR_IF_LT_U_IMM, I.I32_ADD_THEN_BR_IF_LT_U_IMM],
@@ -249,7 +246,6 @@ export const THEN_PAIRS: ReadonlyArray<readonly [I, I, I]> = [
   [I.GLOBAL_GET, I.BR_IF_GE_U, I.GLOBAL_GET_THEN_BR_IF_GE_U],
   [I.I64_XOR, I.I64_SHR_U_IMM_THEN_I64_XOR, I.I64_XOR_THEN_I64_SHR_U_IMM_THEN_I64_XOR],
   [I.V128_STORE, I.I32_ADD_IMM, I.V128_STORE_THEN_I32_ADD_IMM],
-  [I.I32_ADD_IMM, I.V128_LOAD_THEN_F32X4, I.I32_ADD_IMM_THEN_V128_LOAD_THEN_F32X4],
   [I.I32_SHR_U_IMM, I.I32_STORE8, I.I32_SHR_U_IMM_THEN_I32_STORE8],
   [I.I32_ADD, I.I32_SHR_U_IMM, I.I32_ADD_THEN_I32_SHR_U_IMM],
   [I.MOV, I.I32_ADD_IMM_BR_IF_NE_IMM, I.MOV_THEN_I32_ADD_IMM_BR_IF_NE_IMM],
@@ -280,7 +276,8 @@ export function operandCount(op: number): number {
     case I.FUEL_MOV: case I.STRUCT_NEW: case I.I16X8_EXTEND_LOW_I8X16_U: case I.I32X4_EXTEND_LOW_I16X8_U:
     case I.I16X8_EXTEND_HIGH_I8X16_U: case I.I32X4_SPLAT: case I.I64X2_SPLAT: return 2;
     case I.V128_SHUFFLE_W: return 7;
-    case I.I16X8_MUL_EXTEND: case I.I16X8_ADD_SHR_U_IMM: return 4;
+    case I.I16X8_MUL_EXTEND: case I.I16X8_ADD_SHR_U_IMM: case I.F32X4_PMAX_PMIN: return 4;
+    case I.V128_OP_LOAD: return 7;
     case I.V128_LOAD32_ZERO: case I.V128_LOAD64_ZERO: return 4;
     case I.I64_XOR_SHR_U_IMM: case I.V128_UN: return 3;
     case I.V128_BIN: case I.V128_LOAD: case I.V128_STORE: case I.V128_SHUFFLE: return 4;

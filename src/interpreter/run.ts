@@ -18,9 +18,19 @@ import { SCALAR_OPS } from './numerics/table.js';
 import { slowOp } from './slow-ops.js';
 import { SIMD_DIRECT, SIMD_OPS, i8x16_shuffle } from './simd/table.js';
 import { shuffleLanes } from './simd/handler.js';
-import { i16x8_shr_u, i8x16_narrow_i16x8_u } from './simd/fast-lanes.js';
+import { i16x8_mul, i16x8_shr_u, i8x16_narrow_i16x8_u } from './simd/fast-lanes.js';
 
 const F32X4_ADD_ID = OP.f32x4_add, F32X4_SUB_ID = OP.f32x4_sub, F32X4_MUL_ID = OP.f32x4_mul;
+
+/**
+ * V128_OP_LOAD's f32x4 path when a lane is NaN: the loaded lanes go to the load's temporary t
+ * and the lane op runs in wasm operand order (k > 4: the load was the left operand), for the
+ * NaN rule's choice of payload. Out of the run loop: its bytecode size is limited.
+ */
+function f32x4OpLoadNaN(I: Int32Array, dv: DataView, ea: number, d: number, x: number, t: number, k: number): void {
+  for (let j = 0; j < 4; j++) I[t + j] = dv.getInt32(ea + 4 * j, true);
+  SIMD_OPS[(k & 1) !== 0 ? F32X4_MUL_ID : F32X4_ADD_ID]!(I, d, k > 4 ? t : x, k > 4 ? x : t, 0);
+}
 import { i64_div_s, i64_div_u, i64_rem_s, i64_rem_u } from './numerics/i64.js';
 import { exactCode, fastCode } from './translate.js';
 import type { Compiled } from './translate.js';
@@ -441,11 +451,9 @@ export function execute(m: Machine): boolean {
           case Op.SELECT_REF:
             R[fp + code[pc + 1]] = I[(fp + code[pc + 4]) << 1] !== 0 ? R[fp + code[pc + 2]] : R[fp + code[pc + 3]];
             pc += 5; continue loop;
-          case Op.SELECT_V128: {
-            const d = (fp + code[pc + 1]) << 1;
+          case Op.SELECT_V128: { // rare: a copy call keeps the case small (bytecode budget)
             const s = I[(fp + code[pc + 4]) << 1] !== 0 ? (fp + code[pc + 2]) << 1 : (fp + code[pc + 3]) << 1;
-            const w0 = I[s], w1 = I[s + 1], w2 = I[s + 2], w3 = I[s + 3];
-            I[d] = w0; I[d + 1] = w1; I[d + 2] = w2; I[d + 3] = w3;
+            I.copyWithin((fp + code[pc + 1]) << 1, s, s + 4);
             pc += 5; continue loop;
           }
           case Op.GLOBAL_GET: {
@@ -462,16 +470,11 @@ export function execute(m: Machine): boolean {
           }
           case Op.GLOBAL_GET_REF: R[fp + code[pc + 1]] = globals[code[pc + 2]].ref; pc += 3; continue loop;
           case Op.GLOBAL_SET_REF: globals[code[pc + 1]].ref = R[fp + code[pc + 2]]; pc += 3; continue loop;
-          case Op.GLOBAL_GET_V128: {
-            const g = globals[code[pc + 2]].words;
-            const d = (fp + code[pc + 1]) << 1;
-            I[d] = g[0]; I[d + 1] = g[1]; I[d + 2] = g[2]; I[d + 3] = g[3];
-            pc += 3; continue loop;
-          }
+          // v128 globals are rare: copy calls keep these cases small (bytecode budget)
+          case Op.GLOBAL_GET_V128: I.set(globals[code[pc + 2]].words, (fp + code[pc + 1]) << 1); pc += 3; continue loop;
           case Op.GLOBAL_SET_V128: {
-            const g = globals[code[pc + 1]].words;
             const a = (fp + code[pc + 2]) << 1;
-            g[0] = I[a]; g[1] = I[a + 1]; g[2] = I[a + 2]; g[3] = I[a + 3];
+            globals[code[pc + 1]].words.set(I.subarray(a, a + 4));
             pc += 3; continue loop;
           }
           case Op.V128_BIN:
@@ -492,15 +495,6 @@ export function execute(m: Machine): boolean {
             i8x16_shuffle(I, (fp + code[pc + 1]) << 1, (fp + code[pc + 2]) << 1, (fp + code[pc + 3]) << 1, shuffleLanes(code[pc + 4]));
             pc += 5; continue loop;
           // lanewise: every lane of a and b is read before d is written (d may be a or b)
-          case Op.V128_LOAD_THEN_I32X4: {
-            const ea = ((I[(fp + code[pc + 2]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
-            if (ea + 16 > u8.length) throw trap(OOB_MEMORY);
-            const d = (fp + code[pc + 1]) << 1;
-            I[d] = dv.getInt32(ea, true); I[d + 1] = dv.getInt32(ea + 4, true);
-            I[d + 2] = dv.getInt32(ea + 8, true); I[d + 3] = dv.getInt32(ea + 12, true);
-            pc += 5;
-          }
-          // falls through
           case Op.I32X4_ADD: case Op.I32X4_SUB: case Op.I32X4_MUL: case Op.V128_AND: case Op.V128_OR:
           case Op.V128_XOR: {
             const d = (fp + code[pc + 1]) << 1, a = (fp + code[pc + 2]) << 1, b = (fp + code[pc + 3]) << 1;
@@ -531,16 +525,8 @@ export function execute(m: Machine): boolean {
             I[d + 3] = ((a3 & 0x7fff7fff) + (b3 & 0x7fff7fff)) ^ ((a3 ^ b3) & 0x80008000);
             pc += 4; continue loop;
           }
-          case Op.I16X8_MUL: {
-            const d = (fp + code[pc + 1]) << 1, a = (fp + code[pc + 2]) << 1, b = (fp + code[pc + 3]) << 1;
-            const a0 = I[a], a1 = I[a + 1], a2 = I[a + 2], a3 = I[a + 3];
-            const b0 = I[b], b1 = I[b + 1], b2 = I[b + 2], b3 = I[b + 3];
-            I[d] = (Math.imul(a0, b0) & 0xffff) | (Math.imul(a0 >>> 16, b0 >>> 16) << 16);
-            I[d + 1] = (Math.imul(a1, b1) & 0xffff) | (Math.imul(a1 >>> 16, b1 >>> 16) << 16);
-            I[d + 2] = (Math.imul(a2, b2) & 0xffff) | (Math.imul(a2 >>> 16, b2 >>> 16) << 16);
-            I[d + 3] = (Math.imul(a3, b3) & 0xffff) | (Math.imul(a3 >>> 16, b3 >>> 16) << 16);
-            pc += 4; continue loop;
-          }
+          // a direct call (no longer inline: clang's widening multiplies are I16X8_MUL_EXTEND)
+          case Op.I16X8_MUL: i16x8_mul(I, (fp + code[pc + 1]) << 1, (fp + code[pc + 2]) << 1, (fp + code[pc + 3]) << 1); pc += 4; continue loop;
           case Op.I16X8_SHR_U: i16x8_shr_u(I, (fp + code[pc + 1]) << 1, (fp + code[pc + 2]) << 1, (fp + code[pc + 3]) << 1); pc += 4; continue loop;
           case Op.I8X16_EQ: {
             // per word: top bit of each byte of t = x ^ y set where that byte differs
@@ -598,6 +584,50 @@ export function execute(m: Machine): boolean {
             }
             I[d] = w0; I[d + 1] = w1; I[d + 2] = w2; I[d + 3] = w3;
             pc += 4; continue loop;
+          }
+          case Op.F32X4_PMAX_PMIN: {
+            // t = pmax(a, b) then pmin(t, c), t's float kept beside its bits for the second test
+            // (unrolled: as a loop over the lanes it is about a tenth slower)
+            const d = (fp + code[pc + 1]) << 1, a = (fp + code[pc + 2]) << 1, b = (fp + code[pc + 3]) << 1;
+            const c = (fp + code[pc + 4]) << 1;
+            let x = F32[a], y = F32[b];
+            const w0 = F32[c] < (x < y ? y : x) ? I[c] : x < y ? I[b] : I[a];
+            x = F32[a + 1]; y = F32[b + 1];
+            const w1 = F32[c + 1] < (x < y ? y : x) ? I[c + 1] : x < y ? I[b + 1] : I[a + 1];
+            x = F32[a + 2]; y = F32[b + 2];
+            const w2 = F32[c + 2] < (x < y ? y : x) ? I[c + 2] : x < y ? I[b + 2] : I[a + 2];
+            x = F32[a + 3]; y = F32[b + 3];
+            const w3 = F32[c + 3] < (x < y ? y : x) ? I[c + 3] : x < y ? I[b + 3] : I[a + 3];
+            I[d] = w0; I[d + 1] = w1; I[d + 2] = w2; I[d + 3] = w3;
+            pc += 5; continue loop;
+          }
+          case Op.V128_OP_LOAD: {
+            // d = x op mem with the loaded lanes never stored to a slot (the ops commute)
+            const ea = ((I[(fp + code[pc + 4]) << 1] + code[pc + 6]) >>> 0) + (code[pc + 5] >>> 0);
+            if (ea + 16 > u8.length) throw trap(OOB_MEMORY);
+            const d = (fp + code[pc + 1]) << 1, x = (fp + code[pc + 2]) << 1, k = code[pc + 7];
+            if ((k & 2) !== 0) {
+              const m0 = dv.getFloat32(ea, true), m1 = dv.getFloat32(ea + 4, true);
+              const m2 = dv.getFloat32(ea + 8, true), m3 = dv.getFloat32(ea + 12, true);
+              const mul = (k & 1) !== 0;
+              const r0 = mul ? F32[x] * m0 : F32[x] + m0, r1 = mul ? F32[x + 1] * m1 : F32[x + 1] + m1;
+              const r2 = mul ? F32[x + 2] * m2 : F32[x + 2] + m2, r3 = mul ? F32[x + 3] * m3 : F32[x + 3] + m3;
+              if (r0 === r0 && r1 === r1 && r2 === r2 && r3 === r3) {
+                F32[d] = r0; F32[d + 1] = r1; F32[d + 2] = r2; F32[d + 3] = r3;
+              } else {
+                f32x4OpLoadNaN(I, dv, ea, d, x, (fp + code[pc + 3]) << 1, k);
+              }
+            } else {
+              const m0 = dv.getInt32(ea, true), m1 = dv.getInt32(ea + 4, true);
+              const m2 = dv.getInt32(ea + 8, true), m3 = dv.getInt32(ea + 12, true);
+              if ((k & 1) !== 0) {
+                I[d] = Math.imul(I[x], m0); I[d + 1] = Math.imul(I[x + 1], m1);
+                I[d + 2] = Math.imul(I[x + 2], m2); I[d + 3] = Math.imul(I[x + 3], m3);
+              } else {
+                I[d] = I[x] + m0; I[d + 1] = I[x + 1] + m1; I[d + 2] = I[x + 2] + m2; I[d + 3] = I[x + 3] + m3;
+              }
+            }
+            pc += 8; continue loop;
           }
           case Op.I16X8_EXTEND_LOW_I8X16_U: case Op.I16X8_EXTEND_HIGH_I8X16_U: {
             const a = ((fp + code[pc + 2]) << 1) + (code[pc] === Op.I16X8_EXTEND_HIGH_I8X16_U ? 2 : 0);
@@ -660,17 +690,6 @@ export function execute(m: Machine): boolean {
             I[d + 2] = 0; I[d + 3] = 0;
             pc += 5; continue loop;
           }
-          case Op.I32_ADD_IMM_THEN_V128_LOAD_THEN_F32X4: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = (a + b) | 0; pc += 4; }
-          // falls through
-          case Op.V128_LOAD_THEN_F32X4: {
-            const ea = ((I[(fp + code[pc + 2]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
-            if (ea + 16 > u8.length) throw trap(OOB_MEMORY);
-            const d = (fp + code[pc + 1]) << 1;
-            I[d] = dv.getInt32(ea, true); I[d + 1] = dv.getInt32(ea + 4, true);
-            I[d + 2] = dv.getInt32(ea + 8, true); I[d + 3] = dv.getInt32(ea + 12, true);
-            pc += 5;
-          }
-          // falls through
           case Op.F32X4_ADD: case Op.F32X4_SUB: case Op.F32X4_MUL: {
             // f32 results computed in f64 round exactly; a NaN lane takes the lane ops' NaN rule
             const op = code[pc];

@@ -1446,7 +1446,7 @@ class Translator {
    * operand, t the load's temporary, kept for a NaN path). It keeps the load's wasm offset:
    * only the load part can trap.
    */
-  private emitWithLoad(op: number, type: number, right: boolean, withTemp: boolean): void {
+  private emitWithLoad(op: number, type: number, right: boolean, withTemp: boolean, ...extra: number[]): void {
     const s = this.lastStart;
     const addr = this.code[s + 2], off = this.code[s + 3], add = this.code[s + 4];
     const loadOffset = this.offs[this.offs.length - 1];
@@ -1455,8 +1455,8 @@ class Translator {
     const a = this.pop();
     const d = this.push(type);
     const x = right ? a : b, t = right ? b : a;
-    if (withTemp) this.emitDst(op, d, x, t, addr, off, add);
-    else this.emitDst(op, d, x, addr, off, add);
+    if (withTemp) this.emitDst(op, d, x, t, addr, off, add, ...extra);
+    else this.emitDst(op, d, x, addr, off, add, ...extra);
     this.offs[this.offs.length - 1] = loadOffset;
   }
 
@@ -1473,6 +1473,35 @@ class Translator {
     const k = hot === I.F64_ADD || hot === I.F32_ADD ? 0 : hot === I.F64_SUB || hot === I.F32_SUB ? 1 : 2;
     const first = f64 ? (side === 1 ? I.F64_ADD_LOAD : I.F64_LOAD_ADD) : (side === 1 ? I.F32_ADD_LOAD : I.F32_LOAD_ADD);
     this.emitWithLoad(first + k, f64 ? T_F64 : T_F32, side === 1, true);
+    return true;
+  }
+
+  /**
+   * Fast mode: a v128.load making one operand of this i32x4.add/mul or f32x4.add/mul is
+   * merged with it into V128_OP_LOAD (saxpy's a*x[i], a dot product's x[i]*y[i]).
+   */
+  private fuseV128Load(hot: number): boolean {
+    const side = this.loadOperand((op) => op === I.V128_LOAD);
+    if (side < 0) return false;
+    const k = hot === I.I32X4_ADD ? 0 : hot === I.I32X4_MUL ? 1 : hot === I.F32X4_ADD ? 2 : 3;
+    this.emitWithLoad(I.V128_OP_LOAD, T_V128, side === 1, true, side === 1 ? k : k + 4);
+    return true;
+  }
+
+  /**
+   * Fast mode: this f32x4.pmin's left operand is a temporary just made by `F32X4_PMAX t a b`
+   * (clang's clamp): the two become F32X4_PMAX_PMIN d a b c.
+   */
+  private fuseClamp(): boolean {
+    const h = this.sType.length - 1;
+    if (h < 1 || this.sAlias[h - 1] !== -1 || this.lastProducer(4, this.sSlot[h - 1]) !== I.F32X4_PMAX) return false;
+    const s = this.lastStart;
+    const a = this.code[s + 2], b = this.code[s + 3];
+    this.dropLast();
+    const c = this.pop();
+    this.pop();
+    const d = this.push(T_V128);
+    this.emitDst(I.F32X4_PMAX_PMIN, d, a, b, c);
     return true;
   }
 
@@ -1804,6 +1833,9 @@ class Translator {
         if ((hot === I.F64_ADD || hot === I.F64_SUB) && this.fuseMulAdd(hot === I.F64_ADD)) return;
         if (hot === I.I64_XOR && (this.fuseXorShift() || this.fuseXorRotl())) return;
         if (hot === I.I16X8_MUL && this.fuseMulExtend()) return;
+        if ((hot === I.I32X4_ADD || hot === I.I32X4_MUL || hot === I.F32X4_ADD || hot === I.F32X4_MUL)
+          && this.fuseV128Load(hot)) return;
+        if (hot === I.F32X4_PMIN && this.fuseClamp()) return;
         if (hot === I.I32_XOR && this.fuseRotlXor()) return;
         if ((hot === I.I32_ADD || hot === I.I32_MUL) && this.fuseAddLoad(hot === I.I32_MUL)) return;
         if (hot === I.I64_SHL || hot === I.I64_SHR_S || hot === I.I64_SHR_U || hot === I.I64_ROTL

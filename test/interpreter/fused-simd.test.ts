@@ -1,7 +1,8 @@
 // Fast-mode SIMD forms against Node's native WebAssembly (an oracle for tests only): the lane
 // ops the run loop does inline (narrow with and without saturation, splats), a shuffle of one operand's half feeding an extend_low (one
 // extend_low/high), shuffles that move whole words, v128.load32/64_zero with folded address
-// adds (and their traps), and i16x8.shr_u by a constant. Operands come from memory bytes
+// adds (and their traps), i16x8.shr_u by a constant, a clamp (pmax then pmin) and a v128.load
+// merged into the i32x4/f32x4 add or mul using it (both sides, NaN lanes, traps). Operands come from memory bytes
 // 0..31, results go to bytes 32..47; exact mode (no fusion) must agree bit for bit.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -38,6 +39,14 @@ const BODIES: Record<string, string> = {
   splat64: out('(i64x2.splat (i64.load (i32.const 8)))'),
   splatf64: out('(f64x2.splat (f64.load (i32.const 24)))'),
   ext32u: out(`(i32x4.extend_low_i16x8_u ${A})`),
+  // clamp: pmin(pmax(a, b), c) is one F32X4_PMAX_PMIN (c overlapping a and b, or a itself)
+  clamp: `(local v128) (local.set 0 (v128.load (i32.const 8))) ${out(`(f32x4.pmin (f32x4.pmax ${A} ${B}) (local.get 0))`)}`,
+  clampa: `(local v128) (local.set 0 ${A}) ${out(`(f32x4.pmin (f32x4.pmax (local.get 0) ${B}) (local.get 0))`)}`,
+  // a load as the right operand (d = x: the left is a temporary too) or the left one (V128_OP_LOAD)
+  ...Object.fromEntries(['f32x4.add', 'f32x4.mul', 'i32x4.add', 'i32x4.mul'].flatMap((op) => [
+    [`ol_${op}`, out(`(${op} ${A} (v128.load offset=4 (i32.const 8)))`)],
+    [`or_${op}`, `(local v128) (local.set 0 ${B}) ${out(`(${op} (v128.load (i32.const 0)) (local.get 0))`)}`],
+  ])),
   // shuffle + extend_low: each half of each operand, each lane shape and sign
   ...Object.fromEntries(['i16x8.extend_low_i8x16', 'i32x4.extend_low_i16x8', 'i64x2.extend_low_i32x4'].flatMap((x, k) =>
     ['s', 'u'].flatMap((sg) => [0, 8, 16, 24].map((from) =>
@@ -62,6 +71,8 @@ const BODIES: Record<string, string> = {
 const ADDR_BODIES: Record<string, string> = {
   lz32: out('(v128.load32_zero offset=3 (i32.add (local.get 0) (i32.const 5)))'),
   lz64: out('(v128.load64_zero offset=1 (local.get 0))'),
+  olf: out(`(f32x4.mul ${B} (v128.load offset=3 (i32.add (local.get 0) (i32.const 5))))`),
+  oli: out(`(i32x4.add ${B} (v128.load offset=2 (local.get 0)))`),
 };
 
 const wat = `(module (memory (export "mem") 1)
@@ -112,10 +123,14 @@ describe('fused and inline SIMD forms against native WebAssembly', () => {
     fc.assert(fc.property(fc.array(byte, { minLength: 64, maxLength: 64 }), addr, (bytes, a) => {
       for (const f of Object.keys(ADDR_BODIES)) {
         const at = Math.max(0, Math.min(a, 65536 - 64));
-        for (const m of [ours(), theirs()]) { m.fill(0, 32, 48); m.set(bytes, at); }
+        // each run from the same memory (the loaded bytes may overlap the result's)
+        const prep = (m: Uint8Array): void => { m.fill(0, 0, 128); m.set(bytes, at); };
+        prep(theirs());
         let want: string | number[];
         try { native[f](a); want = result(theirs()); } catch { want = 'trap'; }
+        prep(ours());
         const fast = run(f, 'fast', [a]);
+        prep(ours());
         const exact = run(f, 'exact', [a]);
         if (want === 'trap') {
           expect(fast).toMatch(/^trap out of bounds memory access at \d+/);
@@ -145,5 +160,16 @@ describe('fused and inline SIMD forms against native WebAssembly', () => {
     expect(ops('blend')).toContain(I.I16X8_ADD_SHR_U_IMM);
     expect(ops('blend')).not.toContain(I.I16X8_EXTEND_LOW_I8X16_U);
     expect(ops('splatf64')).toContain(I.I64X2_SPLAT);
+    expect(ops('clamp')).toContain(I.F32X4_PMAX_PMIN);
+    expect(ops('clamp')).not.toContain(I.F32X4_PMIN);
+    expect(ops('clampa')).toContain(I.F32X4_PMAX_PMIN);
+    for (const op of ['f32x4.add', 'f32x4.mul', 'i32x4.add', 'i32x4.mul']) {
+      for (const side of ['ol', 'or']) {
+        expect(ops(`${side}_${op}`), `${side}_${op}`).toContain(I.V128_OP_LOAD);
+        expect(ops(`${side}_${op}`)).not.toContain(I.V128_LOAD_THEN_V128_LOAD);
+      }
+    }
+    expect(ops('olf')).toContain(I.V128_OP_LOAD);
+    expect(ops('oli')).toContain(I.V128_OP_LOAD);
   });
 });
