@@ -176,6 +176,12 @@ export const enum I {
   // written only on the NaN path)
   V128_OP_LOAD,
   F32X4_PMAX_PMIN, // d a b c                 fast mode: f32x4.pmin(f32x4.pmax(a, b), c), a clamp
+  // fast mode: i32x4.extend_low_i16x8_u(i16x8.extend_low_i8x16_u(a)), the four bytes of a's
+  // low word widened to i32 lanes (a may be the scalar of a splat the pair read): d a
+  I32X4_EXTEND_U8,
+  // fast mode: v128.and of a shuffle's result with a constant: d a b id (id: simd/handler.ts's
+  // MASKED_SHUFFLES plan, the bytes the mask keeps)
+  V128_SHUFFLE_MASKED,
   // struct.get of a field that is not packed, in register form: d s p (s: the struct
   // reference, p: the field's index in its object's refs, or its first word in its words)
   STRUCT_GET_REF, STRUCT_GET_W, STRUCT_GET_W2,
@@ -274,13 +280,13 @@ export function operandCount(op: number): number {
     case I.I64_EXTEND_I32_U: case I.F64_CONVERT_I32_S: case I.F64_CONVERT_I32_U:
       return 2;
     case I.FUEL_MOV: case I.STRUCT_NEW: case I.I16X8_EXTEND_LOW_I8X16_U: case I.I32X4_EXTEND_LOW_I16X8_U:
-    case I.I16X8_EXTEND_HIGH_I8X16_U: case I.I32X4_SPLAT: case I.I64X2_SPLAT: return 2;
+    case I.I16X8_EXTEND_HIGH_I8X16_U: case I.I32X4_SPLAT: case I.I64X2_SPLAT: case I.I32X4_EXTEND_U8: return 2;
     case I.V128_SHUFFLE_W: return 7;
     case I.I16X8_MUL_EXTEND: case I.I16X8_ADD_SHR_U_IMM: case I.F32X4_PMAX_PMIN: return 4;
     case I.V128_OP_LOAD: return 7;
     case I.V128_LOAD32_ZERO: case I.V128_LOAD64_ZERO: return 4;
     case I.I64_XOR_SHR_U_IMM: case I.V128_UN: return 3;
-    case I.V128_BIN: case I.V128_LOAD: case I.V128_STORE: case I.V128_SHUFFLE: return 4;
+    case I.V128_BIN: case I.V128_LOAD: case I.V128_STORE: case I.V128_SHUFFLE: case I.V128_SHUFFLE_MASKED: return 4;
     case I.V128_LANE: case I.V128_TERN: return 5;
     case I.RETURN_CALL: case I.RETURN_CALL_REF: case I.CONST: case I.FUEL_CONST: return 3;
     case I.CALL_INDIRECT: case I.SELECT: case I.SELECT_REF: case I.SELECT_V128: return 4;

@@ -17,8 +17,8 @@ import { FUEL_CHUNK, Machine, Thrown, readValues, writeValues } from './machine.
 import { SCALAR_OPS } from './numerics/table.js';
 import { slowOp } from './slow-ops.js';
 import { SIMD_DIRECT, SIMD_OPS, i8x16_shuffle } from './simd/table.js';
-import { shuffleLanes } from './simd/handler.js';
-import { i16x8_mul, i16x8_shr_u, i8x16_narrow_i16x8_u } from './simd/fast-lanes.js';
+import { MASKED_SHUFFLES, shuffleLanes } from './simd/handler.js';
+import { i16x8_mul, i16x8_shr_u, i8x16_narrow_i16x8_u, i8x16_shuffle_masked } from './simd/fast-lanes.js';
 
 const F32X4_ADD_ID = OP.f32x4_add, F32X4_SUB_ID = OP.f32x4_sub, F32X4_MUL_ID = OP.f32x4_mul;
 
@@ -494,6 +494,9 @@ export function execute(m: Machine): boolean {
           case Op.V128_SHUFFLE:
             i8x16_shuffle(I, (fp + code[pc + 1]) << 1, (fp + code[pc + 2]) << 1, (fp + code[pc + 3]) << 1, shuffleLanes(code[pc + 4]));
             pc += 5; continue loop;
+          case Op.V128_SHUFFLE_MASKED:
+            i8x16_shuffle_masked(I, (fp + code[pc + 1]) << 1, (fp + code[pc + 2]) << 1, (fp + code[pc + 3]) << 1, MASKED_SHUFFLES[code[pc + 4]]);
+            pc += 5; continue loop;
           // lanewise: every lane of a and b is read before d is written (d may be a or b)
           case Op.I32X4_ADD: case Op.I32X4_SUB: case Op.I32X4_MUL: case Op.V128_AND: case Op.V128_OR:
           case Op.V128_XOR: {
@@ -634,6 +637,11 @@ export function execute(m: Machine): boolean {
             const x = I[a], y = I[a + 1], d = (fp + code[pc + 1]) << 1;
             I[d] = (x & 0xff) | ((x & 0xff00) << 8); I[d + 1] = ((x >>> 16) & 0xff) | ((x >>> 8) & 0xff0000);
             I[d + 2] = (y & 0xff) | ((y & 0xff00) << 8); I[d + 3] = ((y >>> 16) & 0xff) | ((y >>> 8) & 0xff0000);
+            pc += 3; continue loop;
+          }
+          case Op.I32X4_EXTEND_U8: {
+            const x = I[(fp + code[pc + 2]) << 1], d = (fp + code[pc + 1]) << 1;
+            I[d] = x & 0xff; I[d + 1] = (x >>> 8) & 0xff; I[d + 2] = (x >>> 16) & 0xff; I[d + 3] = x >>> 24;
             pc += 3; continue loop;
           }
           case Op.I32X4_EXTEND_LOW_I16X8_U: {

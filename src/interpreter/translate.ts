@@ -29,7 +29,7 @@ import { Trap } from '../errors.js';
 import { SCALAR_OPS } from './numerics/table.js';
 import { gcBranchForm, gcSlowForm } from './gc/translate-gc.js';
 import { SK_F32, SK_F64, SK_I32, SK_I64, SK_REF, structLayout } from '../runtime/gc/layout.js';
-import { internShuffle, shuffleLanes, simdImmA } from './simd/handler.js';
+import { internMaskedShuffle, internShuffle, shuffleLanes, simdImmA } from './simd/handler.js';
 import { pairUp } from './pairs.js';
 import { SIMD_DIRECT, SIMD_OPS } from './simd/table.js';
 
@@ -310,6 +310,8 @@ class Translator {
    * frame layout of fast and exact code must match); exact code does not use them.
    */
   private readonly loopConsts = new Map<string, number>();
+  /** Fast mode: the words of each v128 loop constant, by its slot. */
+  private readonly loopV128At = new Map<number, number[]>();
   private zeroSlot = 0;
   private handlers: Handler[] = [];
   private curHandler = -1;
@@ -318,6 +320,8 @@ class Translator {
   // the last emitted value-producing instruction (for retargeting and fusion)
   private lastStart = -1;
   private lastDst = -1;
+  /** Start of the value-producing instruction right before the last one, else -1 (see emitDst). */
+  private prevStart = -1;
   private lastEnd = -1;
   private readonly pcOfOffset: Map<number, number> | null;
   private readonly stackAt: Map<number, Uint8Array> | null;
@@ -384,7 +388,10 @@ class Translator {
     for (const c of consts) {
       this.loopConsts.set(c.key, slot);
       if (!this.exact) {
-        if (c.type === T_V128) this.emit(I.CONST_V128, slot, c.w[0], c.w[1], c.w[2], c.w[3]);
+        if (c.type === T_V128) {
+          this.emit(I.CONST_V128, slot, c.w[0], c.w[1], c.w[2], c.w[3]);
+          this.loopV128At.set(slot, c.w);
+        }
         else this.emit(I.CONST, slot, c.w[0], c.w[1]);
       }
       slot += slotsOf(c.type);
@@ -543,7 +550,9 @@ class Translator {
 
   /** Emits an instruction whose operand 1 is a destination slot equal to the new top. */
   private emitDst(...xs: number[]): void {
+    const prev = this.lastDst >= 0 && this.lastEnd === this.code.length ? this.lastStart : -1;
     const at = this.emit(...xs);
+    this.prevStart = prev;
     this.lastStart = at;
     this.lastDst = at + 1;
     this.lastEnd = this.code.length;
@@ -1489,6 +1498,55 @@ class Translator {
   }
 
   /**
+   * Fast mode: this i32x4.extend_low_i16x8_u widens a temporary just made by
+   * `I16X8_EXTEND_LOW_I8X16_U t a`: both become I32X4_EXTEND_U8 d a (four bytes to four
+   * lanes). When a is itself a temporary made right before by an i32x4/i64x2 splat of s, only
+   * s's low word is read, so the splat goes too (clang's u8 -> i32 widening of a scalar load).
+   */
+  private fuseExtendU8(): boolean {
+    const h = this.sType.length - 1;
+    if (h < 0 || this.sAlias[h] !== -1 || this.lastProducer(3, this.sSlot[h]) !== I.I16X8_EXTEND_LOW_I8X16_U) return false;
+    const s = this.lastStart, p = this.prevStart;
+    let a = this.code[s + 2];
+    this.dropLast();
+    if (p >= 0 && p + 3 === s && (this.code[p] === I.I32X4_SPLAT || this.code[p] === I.I64X2_SPLAT)
+      && this.code[p + 1] === a && a >= this.stackBase) {
+      a = this.code[p + 2];
+      this.code.length = p;
+      this.pcs.pop();
+      this.offs.pop();
+    }
+    this.pop();
+    const d = this.push(T_V128);
+    this.emitDst(I.I32X4_EXTEND_U8, d, a);
+    return true;
+  }
+
+  /**
+   * Fast mode: this v128.and takes a temporary just made by `V128_SHUFFLE t a b L` and a v128
+   * loop constant: the two become V128_SHUFFLE_MASKED d a b id, which gathers only the bytes
+   * the mask keeps (clang's widening of compare results: shuffle, then and with splat(1)).
+   */
+  private fuseShuffleMask(): boolean {
+    const h = this.sType.length - 1;
+    if (h < 1) return false;
+    for (const [t, m] of [[h - 1, h], [h, h - 1]]) {
+      if (this.sAlias[t] !== -1 || this.lastProducer(5, this.sSlot[t]) !== I.V128_SHUFFLE) continue;
+      const mask = this.sAlias[m] >= 0 ? this.loopV128At.get(this.sAlias[m]) : undefined;
+      if (mask === undefined) continue;
+      const s = this.lastStart;
+      const a = this.code[s + 2], b = this.code[s + 3], lanes = shuffleLanes(this.code[s + 4]);
+      this.dropLast();
+      this.pop();
+      this.pop();
+      const d = this.push(T_V128);
+      this.emitDst(I.V128_SHUFFLE_MASKED, d, a, b, internMaskedShuffle(lanes, mask));
+      return true;
+    }
+    return false;
+  }
+
+  /**
    * Fast mode: this f32x4.pmin's left operand is a temporary just made by `F32X4_PMAX t a b`
    * (clang's clamp): the two become F32X4_PMAX_PMIN d a b c.
    */
@@ -1836,6 +1894,7 @@ class Translator {
         if ((hot === I.I32X4_ADD || hot === I.I32X4_MUL || hot === I.F32X4_ADD || hot === I.F32X4_MUL)
           && this.fuseV128Load(hot)) return;
         if (hot === I.F32X4_PMIN && this.fuseClamp()) return;
+        if (hot === I.V128_AND && this.fuseShuffleMask()) return;
         if (hot === I.I32_XOR && this.fuseRotlXor()) return;
         if ((hot === I.I32_ADD || hot === I.I32_MUL) && this.fuseAddLoad(hot === I.I32_MUL)) return;
         if (hot === I.I64_SHL || hot === I.I64_SHR_S || hot === I.I64_SHR_U || hot === I.I64_ROTL
@@ -1845,6 +1904,7 @@ class Translator {
         const d = this.push(this.recType(0));
         this.emitDst(hot, d, a, b);
       } else {
+        if (hot === I.I32X4_EXTEND_LOW_I16X8_U && this.fuseExtendU8()) return;
         const a = this.pop();
         const d = this.push(this.recType(0));
         this.emitDst(hot, d, a);

@@ -2,7 +2,8 @@
 // ops the run loop does inline (narrow with and without saturation, splats), a shuffle of one operand's half feeding an extend_low (one
 // extend_low/high), shuffles that move whole words, v128.load32/64_zero with folded address
 // adds (and their traps), i16x8.shr_u by a constant, a clamp (pmax then pmin) and a v128.load
-// merged into the i32x4/f32x4 add or mul using it (both sides, NaN lanes, traps). Operands come from memory bytes
+// merged into the i32x4/f32x4 add or mul using it (both sides, NaN lanes, traps), and u8 -> i32
+// widening by two extends (of a splat or not), and a shuffle and-ed with a constant. Operands come from memory bytes
 // 0..31, results go to bytes 32..47; exact mode (no fusion) must agree bit for bit.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -39,6 +40,15 @@ const BODIES: Record<string, string> = {
   splat64: out('(i64x2.splat (i64.load (i32.const 8)))'),
   splatf64: out('(f64x2.splat (f64.load (i32.const 24)))'),
   ext32u: out(`(i32x4.extend_low_i16x8_u ${A})`),
+  // u8 -> i32 widening: two extends (I32X4_EXTEND_U8), of a splat's scalar too (the splat dropped)
+  ext8to32: out(`(i32x4.extend_low_i16x8_u (i16x8.extend_low_i8x16_u ${A}))`),
+  ext8to32s: out('(i32x4.extend_low_i16x8_u (i16x8.extend_low_i8x16_u (i32x4.splat (i32.load (i32.const 5)))))'),
+  ext8to32w: out('(i32x4.extend_low_i16x8_u (i16x8.extend_low_i8x16_u (i64x2.splat (i64.load (i32.const 3)))))'),
+  ext8to32l: `(local v128) (local.set 0 (i32x4.splat (i32.load (i32.const 6))))
+    ${out('(i32x4.extend_low_i16x8_u (i16x8.extend_low_i8x16_u (local.get 0)))')}`,
+  // a shuffle and-ed with a loop constant (V128_SHUFFLE_MASKED), the constant either side
+  shm1: `(loop ${out(`(v128.and (i8x16.shuffle 0 0 0 0 1 0 0 0 2 0 0 0 3 0 0 0 ${A} ${B}) (v128.const i32x4 1 1 1 1))`)})`,
+  shm2: `(loop ${out(`(v128.and (v128.const i32x4 0xff00ff01 0 0x80 -1) (i8x16.shuffle 31 0 17 5 1 9 0 30 2 3 16 0 3 22 7 8 ${A} ${B}))`)})`,
   // clamp: pmin(pmax(a, b), c) is one F32X4_PMAX_PMIN (c overlapping a and b, or a itself)
   clamp: `(local v128) (local.set 0 (v128.load (i32.const 8))) ${out(`(f32x4.pmin (f32x4.pmax ${A} ${B}) (local.get 0))`)}`,
   clampa: `(local v128) (local.set 0 ${A}) ${out(`(f32x4.pmin (f32x4.pmax (local.get 0) ${B}) (local.get 0))`)}`,
@@ -160,6 +170,17 @@ describe('fused and inline SIMD forms against native WebAssembly', () => {
     expect(ops('blend')).toContain(I.I16X8_ADD_SHR_U_IMM);
     expect(ops('blend')).not.toContain(I.I16X8_EXTEND_LOW_I8X16_U);
     expect(ops('splatf64')).toContain(I.I64X2_SPLAT);
+    for (const f of ['ext8to32', 'ext8to32s', 'ext8to32w', 'ext8to32l']) {
+      expect(ops(f), f).toContain(I.I32X4_EXTEND_U8);
+      expect(ops(f), f).not.toContain(I.I16X8_EXTEND_LOW_I8X16_U);
+    }
+    expect(ops('ext8to32s')).not.toContain(I.I32X4_SPLAT);
+    expect(ops('ext8to32w')).not.toContain(I.I64X2_SPLAT);
+    expect(ops('ext8to32l')).toContain(I.I32X4_SPLAT); // into a local: kept
+    for (const f of ['shm1', 'shm2']) {
+      expect(ops(f), f).toContain(I.V128_SHUFFLE_MASKED);
+      expect(ops(f), f).not.toContain(I.V128_SHUFFLE);
+    }
     expect(ops('clamp')).toContain(I.F32X4_PMAX_PMIN);
     expect(ops('clamp')).not.toContain(I.F32X4_PMIN);
     expect(ops('clampa')).toContain(I.F32X4_PMAX_PMIN);

@@ -583,6 +583,21 @@ export function i8x16_shuffle(w: Int32Array, d: number, a: number, b: number, l:
   w[d] = r0; w[d + 1] = r1; w[d + 2] = r2; w[d + 3] = r3;
 }
 
+const MOUT = new Int32Array(4);
+const MOUT8 = new Uint8Array(MOUT.buffer);
+/**
+ * v128.and(i8x16.shuffle(a, b, lanes), mask) for a constant mask: only the bytes the mask
+ * keeps are gathered (plan: handler.ts's MASKED_SHUFFLES), the rest are zero. clang widens
+ * compare results this way (shuffle each byte to a lane, and with splat(1)).
+ */
+export function i8x16_shuffle_masked(w: Int32Array, d: number, a: number, b: number, plan: Uint8Array): void {
+  SHUF[0] = w[a]; SHUF[1] = w[a + 1]; SHUF[2] = w[a + 2]; SHUF[3] = w[a + 3];
+  SHUF[4] = w[b]; SHUF[5] = w[b + 1]; SHUF[6] = w[b + 2]; SHUF[7] = w[b + 3];
+  MOUT[0] = 0; MOUT[1] = 0; MOUT[2] = 0; MOUT[3] = 0;
+  for (let i = 0; i < plan.length; i += 3) MOUT8[plan[i]] = SHUF8[plan[i + 1]] & plan[i + 2];
+  w[d] = MOUT[0]; w[d + 1] = MOUT[1]; w[d + 2] = MOUT[2]; w[d + 3] = MOUT[3];
+}
+
 export function i8x16_replace_lane(w: Int32Array, d: number, a: number, b: number, lane: number): void {
   const j = lane >> 2, s = 8 * (lane & 3);
   const x0 = w[a], x1 = w[a + 1], x2 = w[a + 2], x3 = w[a + 3], v = w[b] & 0xff;

@@ -52,6 +52,31 @@ export function shuffleLanes(id: number): Uint8Array {
 }
 
 /**
+ * Plans of shuffles whose result is and-ed with a constant (translate.ts's fuseShuffleMask):
+ * triples [result byte, source byte of a ++ b, mask byte] for the mask's nonzero bytes only,
+ * every other result byte being zero. Indexed by the id internMaskedShuffle gives.
+ */
+export const MASKED_SHUFFLES: Uint8Array[] = [];
+const maskedIds = new Map<string, number>();
+
+/** An id for (shuffle lanes, 16-byte mask as four little-endian words): its plan's index. */
+export function internMaskedShuffle(lanes: ArrayLike<number>, mask: ArrayLike<number>): number {
+  const plan: number[] = [];
+  for (let i = 0; i < 16; i++) {
+    const m = (mask[i >> 2] >>> (8 * (i & 3))) & 0xff;
+    if (m !== 0) plan.push(i, lanes[i], m);
+  }
+  const key = plan.join(',');
+  let id = maskedIds.get(key);
+  if (id === undefined) {
+    id = MASKED_SHUFFLES.length;
+    MASKED_SHUFFLES.push(Uint8Array.from(plan));
+    maskedIds.set(key, id);
+  }
+  return id;
+}
+
+/**
  * The SLOW immediate `a` translate.ts passes for a v128 instruction, from the instruction
  * reader's fields: shuffle -> interned lane pattern, *_lane memory ops -> memIdx | lane << 24,
  * other memory ops -> memIdx, lane ops -> lane.
