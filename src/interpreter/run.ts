@@ -18,7 +18,10 @@ import { SCALAR_OPS } from './numerics/table.js';
 import { slowOp } from './slow-ops.js';
 import { SIMD_DIRECT, SIMD_OPS, i8x16_shuffle } from './simd/table.js';
 import { MASKED_SHUFFLES, shuffleLanes } from './simd/handler.js';
-import { i16x8_mul, i16x8_shr_u, i8x16_narrow_i16x8_u, i8x16_shuffle_masked } from './simd/fast-lanes.js';
+import {
+  i16x8_add, i16x8_extend_high_i8x16_u, i16x8_extend_low_i8x16_u, i16x8_mul, i16x8_shr_u, i16x8_shr_u_imm,
+  i32x4_extend_low_i16x8_u, i8x16_narrow_i16x8_u, i8x16_shuffle_masked, i8x16_shuffle_words,
+} from './simd/fast-lanes.js';
 
 const F32X4_ADD_ID = OP.f32x4_add, F32X4_SUB_ID = OP.f32x4_sub, F32X4_MUL_ID = OP.f32x4_mul;
 
@@ -517,17 +520,8 @@ export function execute(m: Machine): boolean {
           }
           // inline, not calls to simd/fast-lanes.ts: a call from this loop costs more than the lanes
           // (the same formulas; test/interpreter/fused-simd.test.ts checks them against native)
-          case Op.I16X8_ADD: {
-            // SWAR: add the low 15 bits of each half, then fix the top bits with xor
-            const d = (fp + code[pc + 1]) << 1, a = (fp + code[pc + 2]) << 1, b = (fp + code[pc + 3]) << 1;
-            const a0 = I[a], a1 = I[a + 1], a2 = I[a + 2], a3 = I[a + 3];
-            const b0 = I[b], b1 = I[b + 1], b2 = I[b + 2], b3 = I[b + 3];
-            I[d] = ((a0 & 0x7fff7fff) + (b0 & 0x7fff7fff)) ^ ((a0 ^ b0) & 0x80008000);
-            I[d + 1] = ((a1 & 0x7fff7fff) + (b1 & 0x7fff7fff)) ^ ((a1 ^ b1) & 0x80008000);
-            I[d + 2] = ((a2 & 0x7fff7fff) + (b2 & 0x7fff7fff)) ^ ((a2 ^ b2) & 0x80008000);
-            I[d + 3] = ((a3 & 0x7fff7fff) + (b3 & 0x7fff7fff)) ^ ((a3 ^ b3) & 0x80008000);
-            pc += 4; continue loop;
-          }
+          // lane ops no hot loop of the bench needs inline any more: direct calls (bytecode budget)
+          case Op.I16X8_ADD: i16x8_add(I, (fp + code[pc + 1]) << 1, (fp + code[pc + 2]) << 1, (fp + code[pc + 3]) << 1); pc += 4; continue loop;
           // a direct call (no longer inline: clang's widening multiplies are I16X8_MUL_EXTEND)
           case Op.I16X8_MUL: i16x8_mul(I, (fp + code[pc + 1]) << 1, (fp + code[pc + 2]) << 1, (fp + code[pc + 3]) << 1); pc += 4; continue loop;
           case Op.I16X8_SHR_U: i16x8_shr_u(I, (fp + code[pc + 1]) << 1, (fp + code[pc + 2]) << 1, (fp + code[pc + 3]) << 1); pc += 4; continue loop;
@@ -588,6 +582,15 @@ export function execute(m: Machine): boolean {
             I[d] = w0; I[d + 1] = w1; I[d + 2] = w2; I[d + 3] = w3;
             pc += 4; continue loop;
           }
+          case Op.V128_LOAD_THEN_F32X4_PMAX_PMIN: {
+            const ea = ((I[(fp + code[pc + 2]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
+            if (ea + 16 > u8.length) throw trap(OOB_MEMORY);
+            const d = (fp + code[pc + 1]) << 1;
+            I[d] = dv.getInt32(ea, true); I[d + 1] = dv.getInt32(ea + 4, true);
+            I[d + 2] = dv.getInt32(ea + 8, true); I[d + 3] = dv.getInt32(ea + 12, true);
+            pc += 5;
+          }
+          // falls through
           case Op.F32X4_PMAX_PMIN: {
             // t = pmax(a, b) then pmin(t, c), t's float kept beside its bits for the second test
             // (unrolled: as a loop over the lanes it is about a tenth slower)
@@ -604,6 +607,15 @@ export function execute(m: Machine): boolean {
             I[d] = w0; I[d + 1] = w1; I[d + 2] = w2; I[d + 3] = w3;
             pc += 5; continue loop;
           }
+          case Op.V128_LOAD_THEN_V128_OP_LOAD: {
+            const ea = ((I[(fp + code[pc + 2]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
+            if (ea + 16 > u8.length) throw trap(OOB_MEMORY);
+            const d = (fp + code[pc + 1]) << 1;
+            I[d] = dv.getInt32(ea, true); I[d + 1] = dv.getInt32(ea + 4, true);
+            I[d + 2] = dv.getInt32(ea + 8, true); I[d + 3] = dv.getInt32(ea + 12, true);
+            pc += 5;
+          }
+          // falls through
           case Op.V128_OP_LOAD: {
             // d = x op mem with the loaded lanes never stored to a slot (the ops commute)
             const ea = ((I[(fp + code[pc + 4]) << 1] + code[pc + 6]) >>> 0) + (code[pc + 5] >>> 0);
@@ -632,23 +644,14 @@ export function execute(m: Machine): boolean {
             }
             pc += 8; continue loop;
           }
-          case Op.I16X8_EXTEND_LOW_I8X16_U: case Op.I16X8_EXTEND_HIGH_I8X16_U: {
-            const a = ((fp + code[pc + 2]) << 1) + (code[pc] === Op.I16X8_EXTEND_HIGH_I8X16_U ? 2 : 0);
-            const x = I[a], y = I[a + 1], d = (fp + code[pc + 1]) << 1;
-            I[d] = (x & 0xff) | ((x & 0xff00) << 8); I[d + 1] = ((x >>> 16) & 0xff) | ((x >>> 8) & 0xff0000);
-            I[d + 2] = (y & 0xff) | ((y & 0xff00) << 8); I[d + 3] = ((y >>> 16) & 0xff) | ((y >>> 8) & 0xff0000);
-            pc += 3; continue loop;
-          }
+          case Op.I16X8_EXTEND_LOW_I8X16_U: i16x8_extend_low_i8x16_u(I, (fp + code[pc + 1]) << 1, (fp + code[pc + 2]) << 1); pc += 3; continue loop;
+          case Op.I16X8_EXTEND_HIGH_I8X16_U: i16x8_extend_high_i8x16_u(I, (fp + code[pc + 1]) << 1, (fp + code[pc + 2]) << 1); pc += 3; continue loop;
           case Op.I32X4_EXTEND_U8: {
             const x = I[(fp + code[pc + 2]) << 1], d = (fp + code[pc + 1]) << 1;
             I[d] = x & 0xff; I[d + 1] = (x >>> 8) & 0xff; I[d + 2] = (x >>> 16) & 0xff; I[d + 3] = x >>> 24;
             pc += 3; continue loop;
           }
-          case Op.I32X4_EXTEND_LOW_I16X8_U: {
-            const a = (fp + code[pc + 2]) << 1, x = I[a], y = I[a + 1], d = (fp + code[pc + 1]) << 1;
-            I[d] = x & 0xffff; I[d + 1] = x >>> 16; I[d + 2] = y & 0xffff; I[d + 3] = y >>> 16;
-            pc += 3; continue loop;
-          }
+          case Op.I32X4_EXTEND_LOW_I16X8_U: i32x4_extend_low_i16x8_u(I, (fp + code[pc + 1]) << 1, (fp + code[pc + 2]) << 1); pc += 3; continue loop;
           case Op.I16X8_MUL_EXTEND: {
             // 16-bit lanes of x times the zero-extended bytes of a's low or high half
             const d = (fp + code[pc + 1]) << 1, x = (fp + code[pc + 2]) << 1;
@@ -672,23 +675,10 @@ export function execute(m: Machine): boolean {
             I[d + 3] = ((((a3 & 0x7fff7fff) + (b3 & 0x7fff7fff)) ^ ((a3 ^ b3) & 0x80008000)) >>> k) & mask;
             pc += 5; continue loop;
           }
-          case Op.I16X8_SHR_U_IMM: {
-            const d = (fp + code[pc + 1]) << 1, a = (fp + code[pc + 2]) << 1, k = code[pc + 3];
-            const mask = Math.imul(0xffff >>> k, 0x10001);
-            I[d] = (I[a] >>> k) & mask; I[d + 1] = (I[a + 1] >>> k) & mask;
-            I[d + 2] = (I[a + 2] >>> k) & mask; I[d + 3] = (I[a + 3] >>> k) & mask;
-            pc += 4; continue loop;
-          }
-          case Op.V128_SHUFFLE_W: {
-            // every word read before d is written (d may be a or b)
-            const a = (fp + code[pc + 2]) << 1, b = (fp + code[pc + 3]) << 1;
-            const k0 = code[pc + 4], k1 = code[pc + 5], k2 = code[pc + 6], k3 = code[pc + 7];
-            const w0 = I[k0 < 4 ? a + k0 : b + k0 - 4], w1 = I[k1 < 4 ? a + k1 : b + k1 - 4];
-            const w2 = I[k2 < 4 ? a + k2 : b + k2 - 4], w3 = I[k3 < 4 ? a + k3 : b + k3 - 4];
-            const d = (fp + code[pc + 1]) << 1;
-            I[d] = w0; I[d + 1] = w1; I[d + 2] = w2; I[d + 3] = w3;
+          case Op.I16X8_SHR_U_IMM: i16x8_shr_u_imm(I, (fp + code[pc + 1]) << 1, (fp + code[pc + 2]) << 1, code[pc + 3]); pc += 4; continue loop;
+          case Op.V128_SHUFFLE_W:
+            i8x16_shuffle_words(I, (fp + code[pc + 1]) << 1, (fp + code[pc + 2]) << 1, (fp + code[pc + 3]) << 1, code[pc + 4], code[pc + 5], code[pc + 6], code[pc + 7]);
             pc += 8; continue loop;
-          }
           case Op.V128_LOAD32_ZERO: case Op.V128_LOAD64_ZERO: {
             const ea = ((I[(fp + code[pc + 2]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
             const wide = code[pc] === Op.V128_LOAD64_ZERO;
@@ -848,6 +838,15 @@ export function execute(m: Machine): boolean {
             I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] + code[pc + 3]) | 0;
             head = code[pc + 4];
             break arrive;
+          case Op.V128_STORE_THEN_I32_ADD_IMM_BR_IF: {
+            const ea = ((I[(fp + code[pc + 1]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
+            if (ea + 16 > u8.length) throw trap(OOB_MEMORY);
+            const v = (fp + code[pc + 2]) << 1;
+            dv.setInt32(ea, I[v], true); dv.setInt32(ea + 4, I[v + 1], true);
+            dv.setInt32(ea + 8, I[v + 2], true); dv.setInt32(ea + 12, I[v + 3], true);
+            pc += 5;
+          }
+          // falls through
           case Op.I32_ADD_IMM_BR_IF: {
             const v = (I[(fp + code[pc + 2]) << 1] + code[pc + 3]) | 0;
             I[(fp + code[pc + 1]) << 1] = v;

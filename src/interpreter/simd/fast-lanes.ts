@@ -315,6 +315,12 @@ export function i16x8_shr_u(w: Int32Array, d: number, a: number, b: number): voi
   const k = w[b] & 15, mask = Math.imul(0xffff >>> k, 0x10001);
   for (let i = 0; i < 4; i++) w[d + i] = (w[a + i] >>> k) & mask;
 }
+/** i16x8.shr_u by a constant count k (0..15). */
+export function i16x8_shr_u_imm(w: Int32Array, d: number, a: number, k: number): void {
+  const mask = Math.imul(0xffff >>> k, 0x10001);
+  w[d] = (w[a] >>> k) & mask; w[d + 1] = (w[a + 1] >>> k) & mask;
+  w[d + 2] = (w[a + 2] >>> k) & mask; w[d + 3] = (w[a + 3] >>> k) & mask;
+}
 export function i16x8_shr_s(w: Int32Array, d: number, a: number, b: number): void {
   const k = w[b] & 15;
   for (let i = 0; i < 4; i++) { const x = w[a + i]; w[d + i] = (((x << 16) >> 16 + k) & 0xffff) | ((x >> k) & -0x10000); }
@@ -581,6 +587,14 @@ export function i8x16_shuffle(w: Int32Array, d: number, a: number, b: number, l:
   const r2 = s[l[8]] | (s[l[9]] << 8) | (s[l[10]] << 16) | (s[l[11]] << 24);
   const r3 = s[l[12]] | (s[l[13]] << 8) | (s[l[14]] << 16) | (s[l[15]] << 24);
   w[d] = r0; w[d + 1] = r1; w[d + 2] = r2; w[d + 3] = r3;
+}
+
+/** i8x16.shuffle moving whole words: word i of d is word ki of a (0..3) or of b (4..7). */
+export function i8x16_shuffle_words(w: Int32Array, d: number, a: number, b: number, k0: number, k1: number, k2: number, k3: number): void {
+  // every word read before d is written (d may be a or b)
+  const w0 = w[k0 < 4 ? a + k0 : b + k0 - 4], w1 = w[k1 < 4 ? a + k1 : b + k1 - 4];
+  const w2 = w[k2 < 4 ? a + k2 : b + k2 - 4], w3 = w[k3 < 4 ? a + k3 : b + k3 - 4];
+  w[d] = w0; w[d + 1] = w1; w[d + 2] = w2; w[d + 3] = w3;
 }
 
 const MOUT = new Int32Array(4);
