@@ -97,7 +97,7 @@ export const enum I {
   // floats
   F32_ADD, F32_SUB, F32_MUL, F32_DIV, F32_EQ, F32_NE, F32_LT, F32_GT, F32_LE, F32_GE,
   F64_ADD, F64_SUB, F64_MUL, F64_DIV, F64_EQ, F64_NE, F64_LT, F64_GT, F64_LE, F64_GE,
-  F64_CONVERT_I32_S, F64_CONVERT_I32_U,
+  F64_CONVERT_I32_S, F64_CONVERT_I32_U, F64_SQRT,
   // memory 0 with 32-bit addresses: d/a addr off add (offset as u32 bits; the address is
   // (addr + add) mod 2^32: fast mode folds a preceding i32.add of a constant into `add`)
   I32_LOAD, I64_LOAD, F32_LOAD, F64_LOAD, I32_LOAD8_S, I32_LOAD8_U, I32_LOAD16_S, I32_LOAD16_U,
@@ -281,7 +281,7 @@ export function operandCount(op: number): number {
     case I.GLOBAL_GET_V128: case I.GLOBAL_SET_V128:
     case I.I32_EQZ: case I.I32_CLZ: case I.I32_CTZ: case I.I32_POPCNT: case I.I32_EXTEND8_S:
     case I.I32_EXTEND16_S: case I.I32_WRAP_I64: case I.I64_EQZ: case I.I64_EXTEND_I32_S:
-    case I.I64_EXTEND_I32_U: case I.F64_CONVERT_I32_S: case I.F64_CONVERT_I32_U:
+    case I.I64_EXTEND_I32_U: case I.F64_CONVERT_I32_S: case I.F64_CONVERT_I32_U: case I.F64_SQRT:
       return 2;
     case I.FUEL_MOV: case I.STRUCT_NEW: case I.I16X8_EXTEND_LOW_I8X16_U: case I.I32X4_EXTEND_LOW_I16X8_U:
     case I.I16X8_EXTEND_HIGH_I8X16_U: case I.I32X4_SPLAT: case I.I64X2_SPLAT: case I.I32X4_EXTEND_U8: return 2;

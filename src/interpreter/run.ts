@@ -45,7 +45,7 @@ const EMPTY_DV = new DataView(EMPTY_BUF);
 
 const F32_ADD = SCALAR_OPS[OP.f32_add]!, F32_SUB = SCALAR_OPS[OP.f32_sub]!;
 const F32_MUL = SCALAR_OPS[OP.f32_mul]!, F32_DIV = SCALAR_OPS[OP.f32_div]!;
-const F64_ADD = SCALAR_OPS[OP.f64_add]!, F64_SUB = SCALAR_OPS[OP.f64_sub]!;
+const F64_ADD = SCALAR_OPS[OP.f64_add]!, F64_SUB = SCALAR_OPS[OP.f64_sub]!, F64_SQRT = SCALAR_OPS[OP.f64_sqrt]!;
 const F64_MUL = SCALAR_OPS[OP.f64_mul]!, F64_DIV = SCALAR_OPS[OP.f64_div]!;
 
 function trap(kind: string): Trap {
@@ -1327,6 +1327,11 @@ export function execute(m: Machine): boolean {
           case Op.F64_GE: I[(fp + code[pc + 1]) << 1] = F64[fp + code[pc + 2]] >= F64[fp + code[pc + 3]] ? 1 : 0; pc += 4; continue loop;
           case Op.F64_CONVERT_I32_S: F64[fp + code[pc + 1]] = I[(fp + code[pc + 2]) << 1]; pc += 3; continue loop;
           case Op.F64_CONVERT_I32_U: F64[fp + code[pc + 1]] = I[(fp + code[pc + 2]) << 1] >>> 0; pc += 3; continue loop;
+          case Op.F64_SQRT: { // n-body's distances: a call through SCALAR_OPS cost more than the root
+            const r = Math.sqrt(F64[fp + code[pc + 2]]);
+            if (r === r) F64[fp + code[pc + 1]] = r; else F64_SQRT(I, (fp + code[pc + 1]) << 1, (fp + code[pc + 2]) << 1, 0);
+            pc += 3; continue loop;
+          }
           // ---- memory 0, i32 addresses: d/a, addr, offset, add (the address is addr + add, wrapped) ----
           case Op.I32_ADD_IMM_THEN_I32_LOAD: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = (a + b) | 0; pc += 4; }
           // falls through

@@ -179,6 +179,7 @@ const CONST_ALIAS = -2;
   const nf = ['add', 'sub', 'mul', 'div', 'eq', 'ne', 'lt', 'gt', 'le', 'ge'];
   nf.forEach((n, k) => { hot(`f32_${n}`, I.F32_ADD + k); hot(`f64_${n}`, I.F64_ADD + k); });
   hot('f64_convert_i32_s', I.F64_CONVERT_I32_S);
+  hot('f64_sqrt', I.F64_SQRT);
   hot('f64_convert_i32_u', I.F64_CONVERT_I32_U);
   const loads = ['i32_load', 'i64_load', 'f32_load', 'f64_load', 'i32_load8_s', 'i32_load8_u',
     'i32_load16_s', 'i32_load16_u', 'i64_load8_s', 'i64_load8_u', 'i64_load16_s', 'i64_load16_u',
