@@ -177,7 +177,9 @@ export const enum I {
   V128_OP_LOAD,
   F32X4_PMAX_PMIN, // d a b c                 fast mode: f32x4.pmin(f32x4.pmax(a, b), c), a clamp
   // fast mode: i32x4.extend_low_i16x8_u(i16x8.extend_low_i8x16_u(a)), the four bytes of a's
-  // low word widened to i32 lanes (a may be the scalar of a splat the pair read): d a
+  // low word widened to i32 lanes (a may be the scalar of a splat the pair read), each and-ed
+  // with m (0xff for the extends alone; a shuffle spreading those bytes, and-ed with
+  // splat(m), is the same): d a m
   I32X4_EXTEND_U8,
   // fast mode: v128.and of a shuffle's result with a constant: d a b id (id: simd/handler.ts's
   // MASKED_SHUFFLES plan, the bytes the mask keeps)
@@ -284,12 +286,12 @@ export function operandCount(op: number): number {
     case I.I64_EXTEND_I32_U: case I.F64_CONVERT_I32_S: case I.F64_CONVERT_I32_U: case I.F64_SQRT:
       return 2;
     case I.FUEL_MOV: case I.STRUCT_NEW: case I.I16X8_EXTEND_LOW_I8X16_U: case I.I32X4_EXTEND_LOW_I16X8_U:
-    case I.I16X8_EXTEND_HIGH_I8X16_U: case I.I32X4_SPLAT: case I.I64X2_SPLAT: case I.I32X4_EXTEND_U8: return 2;
+    case I.I16X8_EXTEND_HIGH_I8X16_U: case I.I32X4_SPLAT: case I.I64X2_SPLAT: return 2;
     case I.V128_SHUFFLE_W: return 7;
     case I.I16X8_MUL_EXTEND: case I.I16X8_ADD_SHR_U_IMM: case I.F32X4_PMAX_PMIN: return 4;
     case I.V128_OP_LOAD: return 7;
     case I.V128_LOAD32_ZERO: case I.V128_LOAD64_ZERO: return 4;
-    case I.I64_XOR_SHR_U_IMM: case I.V128_UN: return 3;
+    case I.I64_XOR_SHR_U_IMM: case I.V128_UN: case I.I32X4_EXTEND_U8: return 3;
     case I.V128_BIN: case I.V128_LOAD: case I.V128_STORE: case I.V128_SHUFFLE: case I.V128_SHUFFLE_MASKED: return 4;
     case I.V128_LANE: case I.V128_TERN: return 5;
     case I.RETURN_CALL: case I.RETURN_CALL_REF: case I.CONST: case I.FUEL_CONST: return 3;

@@ -647,9 +647,9 @@ export function execute(m: Machine): boolean {
           case Op.I16X8_EXTEND_LOW_I8X16_U: i16x8_extend_low_i8x16_u(I, (fp + code[pc + 1]) << 1, (fp + code[pc + 2]) << 1); pc += 3; continue loop;
           case Op.I16X8_EXTEND_HIGH_I8X16_U: i16x8_extend_high_i8x16_u(I, (fp + code[pc + 1]) << 1, (fp + code[pc + 2]) << 1); pc += 3; continue loop;
           case Op.I32X4_EXTEND_U8: {
-            const x = I[(fp + code[pc + 2]) << 1], d = (fp + code[pc + 1]) << 1;
-            I[d] = x & 0xff; I[d + 1] = (x >>> 8) & 0xff; I[d + 2] = (x >>> 16) & 0xff; I[d + 3] = x >>> 24;
-            pc += 3; continue loop;
+            const x = I[(fp + code[pc + 2]) << 1], d = (fp + code[pc + 1]) << 1, k = code[pc + 3];
+            I[d] = x & k; I[d + 1] = (x >>> 8) & k; I[d + 2] = (x >>> 16) & k; I[d + 3] = (x >>> 24) & k;
+            pc += 4; continue loop;
           }
           case Op.I32X4_EXTEND_LOW_I16X8_U: i32x4_extend_low_i16x8_u(I, (fp + code[pc + 1]) << 1, (fp + code[pc + 2]) << 1); pc += 3; continue loop;
           case Op.I16X8_MUL_EXTEND: {

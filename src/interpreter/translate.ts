@@ -1519,14 +1519,15 @@ class Translator {
     }
     this.pop();
     const d = this.push(T_V128);
-    this.emitDst(I.I32X4_EXTEND_U8, d, a);
+    this.emitDst(I.I32X4_EXTEND_U8, d, a, 0xff);
     return true;
   }
 
   /**
    * Fast mode: this v128.and takes a temporary just made by `V128_SHUFFLE t a b L` and a v128
    * loop constant: the two become V128_SHUFFLE_MASKED d a b id, which gathers only the bytes
-   * the mask keeps (clang's widening of compare results: shuffle, then and with splat(1)).
+   * the mask keeps, or I32X4_EXTEND_U8 d a m when the shuffle spreads a's four low bytes to
+   * the lanes and the mask is splat(m) (clang's widening of compare results: m = 1).
    */
   private fuseShuffleMask(): boolean {
     const h = this.sType.length - 1;
@@ -1541,7 +1542,13 @@ class Translator {
       this.pop();
       this.pop();
       const d = this.push(T_V128);
-      this.emitDst(I.V128_SHUFFLE_MASKED, d, a, b, internMaskedShuffle(lanes, mask));
+      // bytes 0..3 of a, one to each lane's low byte, and-ed with splat(m): a masked u8 extend
+      const k = mask[0];
+      if (k >= 0 && k < 256 && mask.every((w, j) => w === k && lanes[4 * j] === j)) {
+        this.emitDst(I.I32X4_EXTEND_U8, d, a, k);
+      } else {
+        this.emitDst(I.V128_SHUFFLE_MASKED, d, a, b, internMaskedShuffle(lanes, mask));
+      }
       return true;
     }
     return false;
