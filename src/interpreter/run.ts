@@ -582,15 +582,6 @@ export function execute(m: Machine): boolean {
             I[d] = w0; I[d + 1] = w1; I[d + 2] = w2; I[d + 3] = w3;
             pc += 4; continue loop;
           }
-          case Op.V128_LOAD_THEN_F32X4_PMAX_PMIN: {
-            const ea = ((I[(fp + code[pc + 2]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
-            if (ea + 16 > u8.length) throw trap(OOB_MEMORY);
-            const d = (fp + code[pc + 1]) << 1;
-            I[d] = dv.getInt32(ea, true); I[d + 1] = dv.getInt32(ea + 4, true);
-            I[d + 2] = dv.getInt32(ea + 8, true); I[d + 3] = dv.getInt32(ea + 12, true);
-            pc += 5;
-          }
-          // falls through
           case Op.F32X4_PMAX_PMIN: {
             // t = pmax(a, b) then pmin(t, c), t's float kept beside its bits for the second test
             // (unrolled: as a loop over the lanes it is about a tenth slower)
@@ -607,15 +598,6 @@ export function execute(m: Machine): boolean {
             I[d] = w0; I[d + 1] = w1; I[d + 2] = w2; I[d + 3] = w3;
             pc += 5; continue loop;
           }
-          case Op.V128_LOAD_THEN_V128_OP_LOAD: {
-            const ea = ((I[(fp + code[pc + 2]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
-            if (ea + 16 > u8.length) throw trap(OOB_MEMORY);
-            const d = (fp + code[pc + 1]) << 1;
-            I[d] = dv.getInt32(ea, true); I[d + 1] = dv.getInt32(ea + 4, true);
-            I[d + 2] = dv.getInt32(ea + 8, true); I[d + 3] = dv.getInt32(ea + 12, true);
-            pc += 5;
-          }
-          // falls through
           case Op.V128_OP_LOAD: {
             // d = x op mem with the loaded lanes never stored to a slot (the ops commute)
             const ea = ((I[(fp + code[pc + 4]) << 1] + code[pc + 6]) >>> 0) + (code[pc + 5] >>> 0);
@@ -838,15 +820,6 @@ export function execute(m: Machine): boolean {
             I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] + code[pc + 3]) | 0;
             head = code[pc + 4];
             break arrive;
-          case Op.V128_STORE_THEN_I32_ADD_IMM_BR_IF: {
-            const ea = ((I[(fp + code[pc + 1]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
-            if (ea + 16 > u8.length) throw trap(OOB_MEMORY);
-            const v = (fp + code[pc + 2]) << 1;
-            dv.setInt32(ea, I[v], true); dv.setInt32(ea + 4, I[v + 1], true);
-            dv.setInt32(ea + 8, I[v + 2], true); dv.setInt32(ea + 12, I[v + 3], true);
-            pc += 5;
-          }
-          // falls through
           case Op.I32_ADD_IMM_BR_IF: {
             const v = (I[(fp + code[pc + 2]) << 1] + code[pc + 3]) | 0;
             I[(fp + code[pc + 1]) << 1] = v;
