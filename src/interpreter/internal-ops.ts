@@ -173,7 +173,8 @@ export const enum I {
   // fast mode: a v128.load into a temporary that is one operand of i32x4.add/mul or
   // f32x4.add/mul: d x t addr off add k, d = x op mem (k: 0 i32x4.add, 1 i32x4.mul,
   // 2 f32x4.add, 3 f32x4.mul; +4 when the load is the left operand; t the load's temporary,
-  // written only on the NaN path)
+  // written only on the NaN path; +16 on an i32x4 op: the result is stored back to the loaded
+  // address, not to d)
   V128_OP_LOAD,
   F32X4_PMAX_PMIN, // d a b c                 fast mode: f32x4.pmin(f32x4.pmax(a, b), c), a clamp
   // fast mode: i32x4.extend_low_i16x8_u(i16x8.extend_low_i8x16_u(a)), the four bytes of a's

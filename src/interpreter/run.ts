@@ -617,11 +617,13 @@ export function execute(m: Machine): boolean {
             } else {
               const m0 = dv.getInt32(ea, true), m1 = dv.getInt32(ea + 4, true);
               const m2 = dv.getInt32(ea + 8, true), m3 = dv.getInt32(ea + 12, true);
-              if ((k & 1) !== 0) {
-                I[d] = Math.imul(I[x], m0); I[d + 1] = Math.imul(I[x + 1], m1);
-                I[d + 2] = Math.imul(I[x + 2], m2); I[d + 3] = Math.imul(I[x + 3], m3);
-              } else {
-                I[d] = I[x] + m0; I[d + 1] = I[x + 1] + m1; I[d + 2] = I[x + 2] + m2; I[d + 3] = I[x + 3] + m3;
+              const mul = (k & 1) !== 0;
+              const r0 = mul ? Math.imul(I[x], m0) : I[x] + m0, r1 = mul ? Math.imul(I[x + 1], m1) : I[x + 1] + m1;
+              const r2 = mul ? Math.imul(I[x + 2], m2) : I[x + 2] + m2, r3 = mul ? Math.imul(I[x + 3], m3) : I[x + 3] + m3;
+              if ((k & 16) === 0) {
+                I[d] = r0; I[d + 1] = r1; I[d + 2] = r2; I[d + 3] = r3;
+              } else { // the result goes back to memory (a[i] += x): a store that cannot trap
+                dv.setInt32(ea, r0, true); dv.setInt32(ea + 4, r1, true); dv.setInt32(ea + 8, r2, true); dv.setInt32(ea + 12, r3, true);
               }
             }
             pc += 8; continue loop;

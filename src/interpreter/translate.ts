@@ -1644,6 +1644,27 @@ class Translator {
   }
 
   /**
+   * Fast mode: `V128_OP_LOAD d x t addr off 0 k` (an i32x4 op) just emitted, and this
+   * v128.store (offset `off`) writes d (a temporary) back to that address: a[i] += x becomes
+   * that one instruction with k + 16 (the store cannot trap when the load did not).
+   */
+  private fuseV128OpStore(off: number): boolean {
+    const h = this.sType.length - 1;
+    if (h < 1 || this.sAlias[h] !== -1 || this.lastProducer(8, this.sSlot[h]) !== I.V128_OP_LOAD) return false;
+    const s = this.lastStart;
+    const d = this.code[s + 1], t = this.code[s + 3], addr = this.code[s + 4];
+    const a = this.sAlias[h - 1];
+    const addrSlot = a >= 0 ? a : a === -1 ? this.sSlot[h - 1] : -1;
+    if ((this.code[s + 7] & 2) !== 0 || addrSlot !== addr || addr === d || addr === t
+      || this.code[s + 5] !== off || this.code[s + 6] !== 0) return false;
+    this.code[s + 7] += 16;
+    this.pop();
+    this.pop();
+    this.lastDst = -1;
+    return true;
+  }
+
+  /**
    * Fast mode: `F64_LOAD l addr off 0; F64_MUL_ADD|ADD_MUL|MUL_SUB|SUB_MUL d a b l t` just
    * emitted, and this f64.store (offset `off`) writes d (a temporary) back to that address:
    * x[i] -= a * b and the like become one F64_MULADD_MEM (the store cannot trap when the
@@ -1973,6 +1994,7 @@ class Translator {
           this.emitDst(memHot, d, add === null ? a : add[0], off, add === null ? 0 : add[1]);
         } else {
           if (memHot === I.F64_STORE && (this.fuseLoadOpStore(off) || this.fuseMulAddMem(off))) return;
+          if (memHot === I.V128_STORE && this.fuseV128OpStore(off)) return;
           let add = this.foldAddressAdd(1);
           const imm = this.exact || !this.topIsConst() ? -1 : STORE_IMM[memHot];
           let v = 0, vh = 0;

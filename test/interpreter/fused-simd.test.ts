@@ -85,6 +85,10 @@ const ADDR_BODIES: Record<string, string> = {
   // (integer lanes: random bytes would make infinities, and 0 * inf's NaN sign is the engine's choice)
   olm: out(`(i32x4.mul ${B} (v128.load offset=3 (i32.add (local.get 0) (i32.const 5))))`),
   oli: out(`(i32x4.add ${B} (v128.load offset=2 (local.get 0)))`),
+  // a[i] += x and a[i] *= x in place (V128_OP_LOAD storing back), and a look-alike storing elsewhere
+  rmwa: `(v128.store offset=6 (local.get 0) (i32x4.add ${B} (v128.load offset=6 (local.get 0))))`,
+  rmwm: `(local v128) (local.set 1 ${A}) (v128.store offset=1 (local.get 0) (i32x4.mul (v128.load offset=1 (local.get 0)) (local.get 1)))`,
+  rmwx: `(v128.store offset=7 (local.get 0) (i32x4.add ${B} (v128.load offset=6 (local.get 0))))`,
 };
 
 const wat = `(module (memory (export "mem") 1)
@@ -194,5 +198,10 @@ describe('fused and inline SIMD forms against native WebAssembly', () => {
     }
     expect(ops('olm')).toContain(I.V128_OP_LOAD);
     expect(ops('oli')).toContain(I.V128_OP_LOAD);
+    for (const f of ['rmwa', 'rmwm']) {
+      expect(ops(f), f).toContain(I.V128_OP_LOAD);
+      expect(ops(f), f).not.toContain(I.V128_STORE);
+    }
+    expect(ops('rmwx')).toContain(I.V128_STORE);
   });
 });
