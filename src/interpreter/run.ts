@@ -233,6 +233,8 @@ export function execute(m: Machine): boolean {
           // falls through
           case Op.BR_IF_LT_S: head = I[(fp + code[pc + 1]) << 1] < I[(fp + code[pc + 2]) << 1] ? code[pc + 3] : pc + 4; break arrive;
           case Op.BR_IF_LT_U: head = (I[(fp + code[pc + 1]) << 1] >>> 0) < (I[(fp + code[pc + 2]) << 1] >>> 0) ? code[pc + 3] : pc + 4; break arrive;
+          case Op.I32_ADD_IMM_THEN_MOV_THEN_BR_IF_GT_S: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = (a + b) | 0; pc += 4; }
+          // falls through
           case Op.MOV_THEN_BR_IF_GT_S: {
             const d = (fp + code[pc + 1]) << 1, a = (fp + code[pc + 2]) << 1;
             I[d] = I[a]; I[d + 1] = I[a + 1];
@@ -292,6 +294,8 @@ export function execute(m: Machine): boolean {
             head = pc;
             break arrive;
           }
+          case Op.I32_ADD_IMM_THEN_CALL: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = (a + b) | 0; pc += 4; }
+          // falls through
           case Op.CALL:
             callee = funcs[code[pc + 1]];
             base = fp + code[pc + 2];
@@ -980,6 +984,14 @@ export function execute(m: Machine): boolean {
             I[(fp + code[pc + 1]) << 1] = (eq === (code[pc] === Op.I64_EQ)) ? 1 : 0;
             pc += 4; continue loop;
           }
+          case Op.I64_ADD_THEN_I64_LT_U: {
+            const a = (fp + code[pc + 2]) << 1, b = (fp + code[pc + 3]) << 1, d = (fp + code[pc + 1]) << 1;
+            const al = I[a], lo = (al + I[b]) | 0;
+            const hi = (I[a + 1] + I[b + 1] + ((lo >>> 0) < (al >>> 0) ? 1 : 0)) | 0;
+            I[d] = lo; I[d + 1] = hi;
+            pc += 4;
+          }
+          // falls through
           case Op.I64_LT_S: case Op.I64_LT_U: case Op.I64_GT_S: case Op.I64_GT_U:
           case Op.I64_LE_S: case Op.I64_LE_U: case Op.I64_GE_S: case Op.I64_GE_U: {
             const a = (fp + code[pc + 2]) << 1, b = (fp + code[pc + 3]) << 1;
@@ -1350,6 +1362,13 @@ export function execute(m: Machine): boolean {
           }
           // f64 moves as one 64-bit double (bits kept: no arithmetic touches it): the f64 op
           // that reads the slot next would stall on two 32-bit stores (no store forwarding)
+          case Op.F64_LOAD_THEN_F64_LOAD: {
+            const ea = ((I[(fp + code[pc + 2]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
+            if (ea + 8 > u8.length) throw trap(OOB_MEMORY);
+            F64[fp + code[pc + 1]] = dv.getFloat64(ea, true);
+            pc += 5;
+          }
+          // falls through
           case Op.F64_LOAD: {
             const ea = ((I[(fp + code[pc + 2]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
             if (ea + 8 > u8.length) throw trap(OOB_MEMORY);
@@ -1397,6 +1416,13 @@ export function execute(m: Machine): boolean {
             dv.setInt32(ea, I[v], true); dv.setInt32(ea + 4, I[v + 1], true);
             pc += 5; continue loop;
           }
+          case Op.F64_ADD_THEN_F64_STORE: {
+            const d = fp + code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
+            const r = F64[a] + F64[b];
+            if (r === r) F64[d] = r; else F64_ADD(I, d << 1, a << 1, b << 1);
+            pc += 4;
+          }
+          // falls through
           case Op.F64_STORE: {
             const ea = ((I[(fp + code[pc + 1]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
             if (ea + 8 > u8.length) throw trap(OOB_MEMORY);

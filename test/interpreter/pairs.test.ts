@@ -211,6 +211,22 @@ const wat = `(module (memory (export "mem") 1)
     (local.set $q (i32.add (local.get $p) (i32.const 16)))
     (v128.store (i32.const 64) (f32x4.mul (v128.load (local.get $q)) (local.get $v)))
     (v128.store (i32.const 80) (i8x16.shuffle 0 0 0 0 1 0 0 0 2 0 0 0 3 0 0 0 (i8x16.eq (local.get $v) (v128.load (local.get $p))) (local.get $v))))
+  ;; a call of a counter plus one, a partition-style scan, f64 loads in a row and a sum stored
+  (func $sq (param i32) (result i32) (i32.mul (local.get 0) (i32.const 3)))
+  (func (export "t6") (param $p i32) (param $q i32) (result i32) (local $i i32) (local $j i32) (local $a f64) (local $b f64)
+    (local.set $p (i32.and (local.get $p) (i32.const 1008)))
+    (local.set $a (f64.load (local.get $p)))
+    (local.set $b (f64.load offset=8 (local.get $p)))
+    (f64.store offset=16 (local.get $p) (f64.add (local.get $a) (local.get $b)))
+    (local.set $q (i32.and (local.get $q) (i32.const 15)))
+    (block $out
+      (loop $l
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (local.set $j (local.get $q))
+        (br_if $out (i32.gt_s (local.get $i) (local.get $j)))
+        (br $l)))
+    (local.set $i (call $sq (i32.add (local.get $i) (i32.const 7))))
+    (i32.add (local.get $i) (local.get $j)))
 )`;
 
 describe('fallthrough pairs against exact mode and native WebAssembly', () => {
@@ -233,7 +249,7 @@ describe('fallthrough pairs against exact mode and native WebAssembly', () => {
 
   it('holds every pair in the fast code of these functions', () => {
     const all = new Set<number>();
-    for (const f of ['mm', 'vf', 'vi', 's1', 's2', 's3', 's4', 's5', 't1', 't2', 't3', 't4', 't5']) {
+    for (const f of ['mm', 'vf', 'vi', 's1', 's2', 's3', 's4', 's5', 't1', 't2', 't3', 't4', 't5', 't6']) {
       for (const op of fastOps(inst, f)) all.add(op);
     }
     for (const [, , then] of THEN_PAIRS) expect(all.has(then), `pair op ${then}`).toBe(true);
@@ -267,7 +283,7 @@ describe('fallthrough pairs against exact mode and native WebAssembly', () => {
         ['s2', [p, k], [{ type: 'i32', value: p }, { type: 'i32', value: k }]],
         ['s4', [p, x, -x], [{ type: 'i32', value: p }, f64(x), f64(-x)]],
         ['s5', [k], [{ type: 'i32', value: k }]],
-        ...['t1', 't2', 't3', 't4', 't5'].map((t): [string, number[], Value[]] =>
+        ...['t1', 't2', 't3', 't4', 't5', 't6'].map((t): [string, number[], Value[]] =>
           [t, [p, q], [{ type: 'i32', value: p }, { type: 'i32', value: q }]]),
       ];
       for (const [f, nargs, args] of calls) {
