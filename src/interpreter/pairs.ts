@@ -24,7 +24,13 @@ export function pairUp(code: number[]): void {
     while (pc < code.length) {
       const next = pc + instructionSize(code, pc);
       if (next >= code.length) break;
-      const then = target[pc] === 0 ? THEN.get(code[pc] * 65536 + code[next]) : undefined;
+      let then = target[pc] === 0 ? THEN.get(code[pc] * 65536 + code[next]) : undefined;
+      if (then !== undefined && pass === 0 && next + instructionSize(code, next) < code.length) {
+        // B and the instruction after it make a pair that A has a chain pair with: leave A
+        // for the second pass (one dispatch for three, not one for A and B and one for C)
+        const bc = THEN.get(code[next] * 65536 + code[next + instructionSize(code, next)]);
+        if (bc !== undefined && THEN.has(code[pc] * 65536 + bc)) then = undefined;
+      }
       if (then !== undefined) {
         code[pc] = then;
         target[next] = 1;

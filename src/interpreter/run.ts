@@ -19,7 +19,7 @@ import { slowOp } from './slow-ops.js';
 import { SIMD_DIRECT, SIMD_OPS, i8x16_shuffle } from './simd/table.js';
 import { MASKED_SHUFFLES, shuffleLanes } from './simd/handler.js';
 import {
-  i16x8_add, i16x8_extend_high_i8x16_u, i16x8_extend_low_i8x16_u, i16x8_mul, i16x8_shr_u, i16x8_shr_u_imm,
+  f32x4_pmax, f32x4_pmin, i16x8_add, i16x8_extend_high_i8x16_u, i16x8_extend_low_i8x16_u, i16x8_mul, i16x8_shr_u, i16x8_shr_u_imm,
   i32x4_extend_low_i16x8_u, i8x16_narrow_i16x8_u, i8x16_shuffle_masked, i8x16_shuffle_words,
 } from './simd/fast-lanes.js';
 
@@ -169,7 +169,9 @@ export function execute(m: Machine): boolean {
         // leaves a function of more than 61,440 bytes of bytecode unoptimized
         // (test/interpreter/run-loop-size.test.ts).
         switch (code[pc]) {
-          case Op.I32_SHR_U_IMM_THEN_FUEL: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a >>> b; pc += 4; }
+          case Op.I32_SHR_U_IMM_THEN_FUEL: case Op.I32_ADD_THEN_FUEL:
+            if (code[pc] === Op.I32_SHR_U_IMM_THEN_FUEL) { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a >>> b; pc += 4; }
+            else { I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] + I[(fp + code[pc + 3]) << 1]) | 0; pc += 4; }
           // falls through
           case Op.FUEL: {
             const cost = code[pc + 1];
@@ -202,10 +204,17 @@ export function execute(m: Machine): boolean {
           case Op.NOP: pc += 1; continue loop;
           case Op.UNREACHABLE: throw trap('unreachable');
           case Op.BR: head = code[pc + 1]; break arrive;
-          case Op.I32_ADD_IMM_THEN_BR_IF: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = (a + b) | 0; pc += 4; }
+          case Op.I32_ADD_IMM_THEN_BR_IF: case Op.I32_AND_IMM_THEN_BR_IF:
+            if (code[pc] === Op.I32_ADD_IMM_THEN_BR_IF) { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = (a + b) | 0; pc += 4; }
+            else { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a & b; pc += 4; }
           // falls through
           case Op.BR_IF: head = I[(fp + code[pc + 1]) << 1] !== 0 ? code[pc + 2] : pc + 3; break arrive;
-          case Op.I32_AND_IMM_THEN_BR_UNLESS: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a & b; pc += 4; }
+          case Op.I32_AND_IMM_THEN_BR_UNLESS: case Op.REF_IS_NULL_THEN_BR_UNLESS:
+            if (code[pc] === Op.I32_AND_IMM_THEN_BR_UNLESS) { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a & b; pc += 4; }
+            else {
+              I[(fp + code[pc + 1]) << 1] = R[fp + code[pc + 2]] === null ? 1 : 0;
+              pc += 3;
+            }
           // falls through
           case Op.BR_UNLESS: head = I[(fp + code[pc + 1]) << 1] === 0 ? code[pc + 2] : pc + 3; break arrive;
           case Op.I32_AND_IMM_THEN_BR_TABLE: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a & b; pc += 4; }
@@ -219,10 +228,13 @@ export function execute(m: Machine): boolean {
           }
           case Op.BR_IF_EQ: head = I[(fp + code[pc + 1]) << 1] === I[(fp + code[pc + 2]) << 1] ? code[pc + 3] : pc + 4; break arrive;
           case Op.BR_IF_NE: head = I[(fp + code[pc + 1]) << 1] !== I[(fp + code[pc + 2]) << 1] ? code[pc + 3] : pc + 4; break arrive;
-          case Op.I32_ADD_IMM2_THEN_I32_LOAD_THEN_BR_IF_LT_S:
-            I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] + code[pc + 3]) | 0;
-            I[(fp + code[pc + 4]) << 1] = (I[(fp + code[pc + 5]) << 1] + code[pc + 6]) | 0;
-            pc += 7;
+          case Op.I32_ADD_IMM2_THEN_I32_LOAD_THEN_BR_IF_LT_S: case Op.I32_ADD_IMM_THEN_I32_LOAD_THEN_BR_IF_LT_S:
+            if (code[pc] === Op.I32_ADD_IMM2_THEN_I32_LOAD_THEN_BR_IF_LT_S) {
+              I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] + code[pc + 3]) | 0;
+              I[(fp + code[pc + 4]) << 1] = (I[(fp + code[pc + 5]) << 1] + code[pc + 6]) | 0;
+              pc += 7;
+            }
+            else { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = (a + b) | 0; pc += 4; }
           // falls through
           case Op.I32_LOAD_THEN_BR_IF_LT_S: {
             const ea = ((I[(fp + code[pc + 2]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
@@ -572,20 +584,9 @@ export function execute(m: Machine): boolean {
             I[d] = lo; I[d + 1] = hi; I[d + 2] = lo; I[d + 3] = hi;
             pc += 3; continue loop;
           }
-          case Op.F32X4_PMIN: case Op.F32X4_PMAX: {
-            // pmin: b < a ? b : a; pmax: a < b ? b : a (lane bits copied, NaN payloads kept)
-            const d = (fp + code[pc + 1]) << 1, a = (fp + code[pc + 2]) << 1, b = (fp + code[pc + 3]) << 1;
-            let w0, w1, w2, w3;
-            if (code[pc] === Op.F32X4_PMIN) {
-              w0 = F32[b] < F32[a] ? I[b] : I[a]; w1 = F32[b + 1] < F32[a + 1] ? I[b + 1] : I[a + 1];
-              w2 = F32[b + 2] < F32[a + 2] ? I[b + 2] : I[a + 2]; w3 = F32[b + 3] < F32[a + 3] ? I[b + 3] : I[a + 3];
-            } else {
-              w0 = F32[a] < F32[b] ? I[b] : I[a]; w1 = F32[a + 1] < F32[b + 1] ? I[b + 1] : I[a + 1];
-              w2 = F32[a + 2] < F32[b + 2] ? I[b + 2] : I[a + 2]; w3 = F32[a + 3] < F32[b + 3] ? I[b + 3] : I[a + 3];
-            }
-            I[d] = w0; I[d + 1] = w1; I[d + 2] = w2; I[d + 3] = w3;
-            pc += 4; continue loop;
-          }
+          // (clamps are F32X4_PMAX_PMIN: these two alone are direct calls, for bytecode room)
+          case Op.F32X4_PMIN: f32x4_pmin(I, (fp + code[pc + 1]) << 1, (fp + code[pc + 2]) << 1, (fp + code[pc + 3]) << 1); pc += 4; continue loop;
+          case Op.F32X4_PMAX: f32x4_pmax(I, (fp + code[pc + 1]) << 1, (fp + code[pc + 2]) << 1, (fp + code[pc + 3]) << 1); pc += 4; continue loop;
           case Op.F32X4_PMAX_PMIN: {
             // t = pmax(a, b) then pmin(t, c), t's float kept beside its bits for the second test
             // (unrolled: as a loop over the lanes it is about a tenth slower)
@@ -742,7 +743,9 @@ export function execute(m: Machine): boolean {
           case Op.I32_LE_U: I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] >>> 0) <= (I[(fp + code[pc + 3]) << 1] >>> 0) ? 1 : 0; pc += 4; continue loop;
           case Op.I32_GE_S: I[(fp + code[pc + 1]) << 1] = I[(fp + code[pc + 2]) << 1] >= I[(fp + code[pc + 3]) << 1] ? 1 : 0; pc += 4; continue loop;
           case Op.I32_GE_U: I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] >>> 0) >= (I[(fp + code[pc + 3]) << 1] >>> 0) ? 1 : 0; pc += 4; continue loop;
-          case Op.I32_ADD_THEN_I32_ADD: I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] + I[(fp + code[pc + 3]) << 1]) | 0; pc += 4;
+          case Op.I32_ADD_THEN_I32_ADD: case Op.I32_SHL_IMM_THEN_I32_ADD:
+            if (code[pc] === Op.I32_ADD_THEN_I32_ADD) { I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] + I[(fp + code[pc + 3]) << 1]) | 0; pc += 4; }
+            else { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a << b; pc += 4; }
           // falls through
           case Op.I32_ADD: I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] + I[(fp + code[pc + 3]) << 1]) | 0; pc += 4; continue loop;
           case Op.I32_SUB: I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] - I[(fp + code[pc + 3]) << 1]) | 0; pc += 4; continue loop;
