@@ -204,9 +204,15 @@ export function execute(m: Machine): boolean {
           case Op.NOP: pc += 1; continue loop;
           case Op.UNREACHABLE: throw trap('unreachable');
           case Op.BR: head = code[pc + 1]; break arrive;
-          case Op.I32_ADD_IMM_THEN_BR_IF: case Op.I32_AND_IMM_THEN_BR_IF:
+          case Op.I32_ADD_IMM_THEN_BR_IF: case Op.I32_AND_IMM_THEN_BR_IF: case Op.I32_LOAD8_U_THEN_BR_IF:
             if (code[pc] === Op.I32_ADD_IMM_THEN_BR_IF) { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = (a + b) | 0; pc += 4; }
-            else { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a & b; pc += 4; }
+            else if (code[pc] === Op.I32_AND_IMM_THEN_BR_IF) { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a & b; pc += 4; }
+            else { // apart from its group: no opcode test, and pairs can copy it
+              const ea = ((I[(fp + code[pc + 2]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
+              if (ea + 1 > u8.length) throw trap(OOB_MEMORY);
+              I[(fp + code[pc + 1]) << 1] = u8[ea];
+              pc += 5;
+            }
           // falls through
           case Op.BR_IF: head = I[(fp + code[pc + 1]) << 1] !== 0 ? code[pc + 2] : pc + 3; break arrive;
           case Op.I32_AND_IMM_THEN_BR_UNLESS: case Op.REF_IS_NULL_THEN_BR_UNLESS:
@@ -696,15 +702,6 @@ export function execute(m: Machine): boolean {
             }
             pc += 4; continue loop;
           }
-          case Op.V128_LOAD_THEN_V128_LOAD: {
-            const ea = ((I[(fp + code[pc + 2]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
-            if (ea + 16 > u8.length) throw trap(OOB_MEMORY);
-            const d = (fp + code[pc + 1]) << 1;
-            I[d] = dv.getInt32(ea, true); I[d + 1] = dv.getInt32(ea + 4, true);
-            I[d + 2] = dv.getInt32(ea + 8, true); I[d + 3] = dv.getInt32(ea + 12, true);
-            pc += 5;
-          }
-          // falls through
           case Op.V128_LOAD: {
             const ea = ((I[(fp + code[pc + 2]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
             if (ea + 16 > u8.length) throw trap(OOB_MEMORY);
@@ -743,9 +740,17 @@ export function execute(m: Machine): boolean {
           case Op.I32_LE_U: I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] >>> 0) <= (I[(fp + code[pc + 3]) << 1] >>> 0) ? 1 : 0; pc += 4; continue loop;
           case Op.I32_GE_S: I[(fp + code[pc + 1]) << 1] = I[(fp + code[pc + 2]) << 1] >= I[(fp + code[pc + 3]) << 1] ? 1 : 0; pc += 4; continue loop;
           case Op.I32_GE_U: I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] >>> 0) >= (I[(fp + code[pc + 3]) << 1] >>> 0) ? 1 : 0; pc += 4; continue loop;
-          case Op.I32_ADD_THEN_I32_ADD: case Op.I32_SHL_IMM_THEN_I32_ADD:
+          case Op.I32_LOAD8_U_THEN_I32_EQ_THEN_I32_ADD: { // apart from its group: no opcode test, and pairs can copy it
+            const ea = ((I[(fp + code[pc + 2]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
+            if (ea + 1 > u8.length) throw trap(OOB_MEMORY);
+            I[(fp + code[pc + 1]) << 1] = u8[ea];
+            pc += 5;
+          }
+          // falls through
+          case Op.I32_ADD_THEN_I32_ADD: case Op.I32_SHL_IMM_THEN_I32_ADD: case Op.I32_EQ_THEN_I32_ADD:
             if (code[pc] === Op.I32_ADD_THEN_I32_ADD) { I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] + I[(fp + code[pc + 3]) << 1]) | 0; pc += 4; }
-            else { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a << b; pc += 4; }
+            else if (code[pc] === Op.I32_SHL_IMM_THEN_I32_ADD) { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a << b; pc += 4; }
+            else { I[(fp + code[pc + 1]) << 1] = I[(fp + code[pc + 2]) << 1] === I[(fp + code[pc + 3]) << 1] ? 1 : 0; pc += 4; }
           // falls through
           case Op.I32_ADD: I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] + I[(fp + code[pc + 3]) << 1]) | 0; pc += 4; continue loop;
           case Op.I32_SUB: I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] - I[(fp + code[pc + 3]) << 1]) | 0; pc += 4; continue loop;
@@ -804,15 +809,6 @@ export function execute(m: Machine): boolean {
           case Op.I32_EXTEND16_S: I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] << 16) >> 16; pc += 3; continue loop;
           case Op.I32_WRAP_I64: I[(fp + code[pc + 1]) << 1] = I[(fp + code[pc + 2]) << 1]; pc += 3; continue loop;
           // ---- i32 with a constant right operand ----
-          case Op.V128_STORE_THEN_I32_ADD_IMM: {
-            const ea = ((I[(fp + code[pc + 1]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
-            if (ea + 16 > u8.length) throw trap(OOB_MEMORY);
-            const v = (fp + code[pc + 2]) << 1;
-            dv.setInt32(ea, I[v], true); dv.setInt32(ea + 4, I[v + 1], true);
-            dv.setInt32(ea + 8, I[v + 2], true); dv.setInt32(ea + 12, I[v + 3], true);
-            pc += 5;
-          }
-          // falls through
           case Op.I32_ADD_IMM: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = (a + b) | 0; pc += 4; continue loop; }
           case Op.I32_ADD_THEN_I32_MUL_IMM: I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] + I[(fp + code[pc + 3]) << 1]) | 0; pc += 4;
           // falls through
@@ -1378,7 +1374,13 @@ export function execute(m: Machine): boolean {
             F64[fp + code[pc + 1]] = dv.getFloat64(ea, true);
             pc += 5; continue loop;
           }
-          case Op.I32_LOAD8_S: case Op.I32_LOAD8_U: case Op.I64_LOAD8_S: case Op.I64_LOAD8_U: {
+          case Op.I32_LOAD8_U: { // apart from its group: no opcode test, and pairs can copy it
+            const ea = ((I[(fp + code[pc + 2]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
+            if (ea + 1 > u8.length) throw trap(OOB_MEMORY);
+            I[(fp + code[pc + 1]) << 1] = u8[ea];
+            pc += 5; continue loop;
+          }
+          case Op.I32_LOAD8_S: case Op.I64_LOAD8_S: case Op.I64_LOAD8_U: {
             const ea = ((I[(fp + code[pc + 2]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
             if (ea + 1 > u8.length) throw trap(OOB_MEMORY);
             const op = code[pc];

@@ -30,16 +30,16 @@ describe('pairUp', () => {
   });
 
   it('rewrites the first of each listed pair, never a B that another pair falls into', () => {
-    const ld = (d: number): number[] => [I.V128_LOAD, d, 0, 0, 16 * d];
-    const code = [...ld(1), ...ld(2), ...ld(3), I.F32X4_MUL, 4, 3, 1, I.MOV, 5, 4, ...ld(6), ...ld(7)];
+    const mv = (d: number): number[] => [I.MOV, d, 0];
+    const code = [...mv(1), ...mv(2), ...mv(3), I.I32_XOR, 4, 3, 1, I.NOP, ...mv(6), ...mv(7)];
     pairUp(code);
-    expect(code[0]).toBe(I.V128_LOAD_THEN_V128_LOAD);
-    expect(code[5]).toBe(I.V128_LOAD); // B of the first pair
-    expect(code[10]).toBe(I.V128_LOAD); // no pair of a load and a lane op
-    expect(code[15]).toBe(I.F32X4_MUL);
-    expect(code[19]).toBe(I.MOV);
-    expect(code[22]).toBe(I.V128_LOAD_THEN_V128_LOAD);
-    expect(code[27]).toBe(I.V128_LOAD); // last instruction: nothing follows
+    expect(code[0]).toBe(I.MOV_THEN_MOV);
+    expect(code[3]).toBe(I.MOV); // B of the first pair
+    expect(code[6]).toBe(I.MOV); // no pair of a move and an xor
+    expect(code[9]).toBe(I.I32_XOR);
+    expect(code[13]).toBe(I.NOP);
+    expect(code[14]).toBe(I.MOV_THEN_MOV);
+    expect(code[17]).toBe(I.MOV); // last instruction: nothing follows
   });
 
   it('lists each pair once, one first instruction per pair opcode', () => {
@@ -210,7 +210,8 @@ const wat = `(module (memory (export "mem") 1)
     (local.set $i (call $sq (i32.add (local.get $i) (i32.const 7))))
     (i32.add (local.get $i) (local.get $j)))
   ;; pairs that share their second's case: a shift before an add, an add before a loop's
-  ;; FUEL, an and before a br_if, ref.is_null before an if, i += 1 then a load for the bound
+  ;; FUEL, an and before a br_if, ref.is_null before an if, i += 1 then a load for the bound,
+  ;; and pairs of load8_u
   (func (export "t7") (param $p i32) (param $q i32) (result i32) (local $i i32) (local $s i32) (local $f funcref)
     (local.set $p (i32.and (local.get $p) (i32.const 1008)))
     (i32.store offset=8 (local.get $p) (i32.and (local.get $q) (i32.const 31)))
@@ -222,6 +223,9 @@ const wat = `(module (memory (export "mem") 1)
       (local.set $i (i32.add (local.get $i) (i32.const 1)))
       (br_if $m (i32.and (local.get $i) (i32.const 3))))
     (if (ref.is_null (local.get $f)) (then (local.set $s (i32.xor (local.get $s) (i32.const 5)))))
+    ;; a byte count (load8_u, eq, add) and a byte test (load8_u, br_if)
+    (local.set $s (i32.add (local.get $s) (i32.eq (i32.load8_u offset=3 (local.get $p)) (local.get $q))))
+    (block $z (br_if $z (i32.load8_u offset=9 (local.get $p))) (local.set $s (i32.add (local.get $s) (i32.const 9))))
     (local.get $s))
 )`;
 
