@@ -210,7 +210,7 @@ export const enum I {
   // pairs sharing their second's case with another pair (run.ts picks the copy by opcode)
   I32_SHL_IMM_THEN_I32_ADD, I32_ADD_THEN_FUEL, I32_AND_IMM_THEN_BR_IF,
   REF_IS_NULL_THEN_BR_UNLESS, I32_ADD_IMM_THEN_I32_LOAD_THEN_BR_IF_LT_S,
-  I32_LOAD8_U_THEN_BR_IF, I32_EQ_THEN_I32_ADD, I32_LOAD8_U_THEN_I32_EQ_THEN_I32_ADD,
+  I32_LOAD8_U_THEN_BR_IF, I32_EQ_THEN_I32_ADD, I32_LOAD8_U_THEN_I32_EQ_THEN_I32_ADD, I64_LOAD_THEN_I32_XOR,
   COUNT,
 }
 
@@ -275,6 +275,7 @@ export const THEN_PAIRS: ReadonlyArray<readonly [I, I, I]> = [
   [I.I32_LOAD8_U, I.BR_IF, I.I32_LOAD8_U_THEN_BR_IF],
   [I.I32_EQ, I.I32_ADD, I.I32_EQ_THEN_I32_ADD],
   [I.I32_LOAD8_U, I.I32_EQ_THEN_I32_ADD, I.I32_LOAD8_U_THEN_I32_EQ_THEN_I32_ADD],
+  [I.I64_LOAD, I.I32_XOR, I.I64_LOAD_THEN_I32_XOR],
 ];
 
 /** A pair's opcode -> its first instruction's opcode (the operands are that op's). */

@@ -782,7 +782,15 @@ export function execute(m: Machine): boolean {
           }
           case Op.I32_AND: I[(fp + code[pc + 1]) << 1] = I[(fp + code[pc + 2]) << 1] & I[(fp + code[pc + 3]) << 1]; pc += 4; continue loop;
           case Op.I32_OR: I[(fp + code[pc + 1]) << 1] = I[(fp + code[pc + 2]) << 1] | I[(fp + code[pc + 3]) << 1]; pc += 4; continue loop;
-          case Op.I32_SHL_IMM_THEN_I32_XOR: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a << b; pc += 4; }
+          case Op.I32_SHL_IMM_THEN_I32_XOR: case Op.I64_LOAD_THEN_I32_XOR:
+            if (code[pc] === Op.I32_SHL_IMM_THEN_I32_XOR) { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a << b; pc += 4; }
+            else {
+              const ea = ((I[(fp + code[pc + 2]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
+              if (ea + 8 > u8.length) throw trap(OOB_MEMORY);
+              const d = (fp + code[pc + 1]) << 1;
+              I[d] = dv.getInt32(ea, true); I[d + 1] = dv.getInt32(ea + 4, true);
+              pc += 5;
+            }
           // falls through
           case Op.I32_XOR: I[(fp + code[pc + 1]) << 1] = I[(fp + code[pc + 2]) << 1] ^ I[(fp + code[pc + 3]) << 1]; pc += 4; continue loop;
           case Op.I32_SHL: I[(fp + code[pc + 1]) << 1] = I[(fp + code[pc + 2]) << 1] << I[(fp + code[pc + 3]) << 1]; pc += 4; continue loop;

@@ -211,7 +211,7 @@ const wat = `(module (memory (export "mem") 1)
     (i32.add (local.get $i) (local.get $j)))
   ;; pairs that share their second's case: a shift before an add, an add before a loop's
   ;; FUEL, an and before a br_if, ref.is_null before an if, i += 1 then a load for the bound,
-  ;; and pairs of load8_u
+  ;; pairs of load8_u, and an i64 load whose low half an xor takes
   (func (export "t7") (param $p i32) (param $q i32) (result i32) (local $i i32) (local $s i32) (local $f funcref)
     (local.set $p (i32.and (local.get $p) (i32.const 1008)))
     (i32.store offset=8 (local.get $p) (i32.and (local.get $q) (i32.const 31)))
@@ -226,6 +226,7 @@ const wat = `(module (memory (export "mem") 1)
     ;; a byte count (load8_u, eq, add) and a byte test (load8_u, br_if)
     (local.set $s (i32.add (local.get $s) (i32.eq (i32.load8_u offset=3 (local.get $p)) (local.get $q))))
     (block $z (br_if $z (i32.load8_u offset=9 (local.get $p))) (local.set $s (i32.add (local.get $s) (i32.const 9))))
+    (local.set $s (i32.xor (local.get $s) (i32.wrap_i64 (i64.load offset=5 (local.get $p)))))
     (local.get $s))
 )`;
 
