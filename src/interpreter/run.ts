@@ -565,21 +565,9 @@ export function execute(m: Machine): boolean {
             I[d + 2] = a2 > b2 ? a2 : b2; I[d + 3] = a3 > b3 ? a3 : b3;
             pc += 4; continue loop;
           }
-          case Op.I8X16_NARROW_I16X8_U: {
-            const d = (fp + code[pc + 1]) << 1, a = (fp + code[pc + 2]) << 1, b = (fp + code[pc + 3]) << 1;
-            const a0 = I[a], a1 = I[a + 1], a2 = I[a + 2], a3 = I[a + 3];
-            const b0 = I[b], b1 = I[b + 1], b2 = I[b + 2], b3 = I[b + 3];
-            if (((a0 | a1 | a2 | a3 | b0 | b1 | b2 | b3) & 0xff00ff00) === 0) {
-              // every lane already in 0..255: no saturation, just pack the low bytes
-              I[d] = a0 & 0xff | (a0 >>> 8) | (a1 & 0xff) << 16 | (a1 >>> 16) << 24;
-              I[d + 1] = a2 & 0xff | (a2 >>> 8) | (a3 & 0xff) << 16 | (a3 >>> 16) << 24;
-              I[d + 2] = b0 & 0xff | (b0 >>> 8) | (b1 & 0xff) << 16 | (b1 >>> 16) << 24;
-              I[d + 3] = b2 & 0xff | (b2 >>> 8) | (b3 & 0xff) << 16 | (b3 >>> 16) << 24;
-            } else {
-              i8x16_narrow_i16x8_u(I, d, a, b);
-            }
+          case Op.I8X16_NARROW_I16X8_U: // a direct call: its in-range fast path is in fast-lanes.ts
+            i8x16_narrow_i16x8_u(I, (fp + code[pc + 1]) << 1, (fp + code[pc + 2]) << 1, (fp + code[pc + 3]) << 1);
             pc += 4; continue loop;
-          }
           case Op.I32X4_SPLAT: {
             const v = I[(fp + code[pc + 2]) << 1], d = (fp + code[pc + 1]) << 1;
             I[d] = v; I[d + 1] = v; I[d + 2] = v; I[d + 3] = v;
@@ -780,16 +768,27 @@ export function execute(m: Machine): boolean {
             I[(fp + code[pc + 1]) << 1] = (a % b) | 0;
             pc += 4; continue loop;
           }
+          case Op.MOV_THEN_I32_AND: {
+            const d = (fp + code[pc + 1]) << 1, a = (fp + code[pc + 2]) << 1;
+            I[d] = I[a]; I[d + 1] = I[a + 1];
+            pc += 3;
+          }
+          // falls through
           case Op.I32_AND: I[(fp + code[pc + 1]) << 1] = I[(fp + code[pc + 2]) << 1] & I[(fp + code[pc + 3]) << 1]; pc += 4; continue loop;
           case Op.I32_OR: I[(fp + code[pc + 1]) << 1] = I[(fp + code[pc + 2]) << 1] | I[(fp + code[pc + 3]) << 1]; pc += 4; continue loop;
-          case Op.I32_SHL_IMM_THEN_I32_XOR: case Op.I64_LOAD_THEN_I32_XOR:
+          case Op.I32_SHL_IMM_THEN_I32_XOR: case Op.I64_LOAD_THEN_I32_XOR: case Op.MOV_THEN_I32_XOR:
             if (code[pc] === Op.I32_SHL_IMM_THEN_I32_XOR) { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a << b; pc += 4; }
-            else {
+            else if (code[pc] === Op.I64_LOAD_THEN_I32_XOR) {
               const ea = ((I[(fp + code[pc + 2]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
               if (ea + 8 > u8.length) throw trap(OOB_MEMORY);
               const d = (fp + code[pc + 1]) << 1;
               I[d] = dv.getInt32(ea, true); I[d + 1] = dv.getInt32(ea + 4, true);
               pc += 5;
+            }
+            else {
+              const d = (fp + code[pc + 1]) << 1, a = (fp + code[pc + 2]) << 1;
+              I[d] = I[a]; I[d + 1] = I[a + 1];
+              pc += 3;
             }
           // falls through
           case Op.I32_XOR: I[(fp + code[pc + 1]) << 1] = I[(fp + code[pc + 2]) << 1] ^ I[(fp + code[pc + 3]) << 1]; pc += 4; continue loop;
@@ -823,6 +822,12 @@ export function execute(m: Machine): boolean {
           case Op.I32_MUL_IMM: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = Math.imul(a, b); pc += 4; continue loop; }
           case Op.I32_AND_IMM: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a & b; pc += 4; continue loop; }
           case Op.I32_OR_IMM: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a | b; pc += 4; continue loop; }
+          case Op.MOV_THEN_I32_XOR_IMM: {
+            const d = (fp + code[pc + 1]) << 1, a = (fp + code[pc + 2]) << 1;
+            I[d] = I[a]; I[d + 1] = I[a + 1];
+            pc += 3;
+          }
+          // falls through
           case Op.I32_XOR_IMM: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a ^ b; pc += 4; continue loop; }
           case Op.I32_SHL_IMM: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a << b; pc += 4; continue loop; }
           case Op.I32_SHR_S_IMM: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a >> b; pc += 4; continue loop; }
@@ -930,12 +935,18 @@ export function execute(m: Machine): boolean {
             I[(fp + code[pc + 1]) << 1] = ((x << k1) | (x >>> (32 - k1))) ^ ((x << k2) | (x >>> (32 - k2)));
             pc += 5; continue loop;
           }
-          case Op.I32_LOAD_THEN_I32_ROTL_XOR2_SHR: {
-            const ea = ((I[(fp + code[pc + 2]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
-            if (ea + 4 > u8.length) throw trap(OOB_MEMORY);
-            I[(fp + code[pc + 1]) << 1] = dv.getInt32(ea, true);
-            pc += 5;
-          }
+          case Op.I32_LOAD_THEN_I32_ROTL_XOR2_SHR: case Op.MOV_THEN_I32_ROTL_XOR3:
+            if (code[pc] === Op.I32_LOAD_THEN_I32_ROTL_XOR2_SHR) {
+              const ea = ((I[(fp + code[pc + 2]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
+              if (ea + 4 > u8.length) throw trap(OOB_MEMORY);
+              I[(fp + code[pc + 1]) << 1] = dv.getInt32(ea, true);
+              pc += 5;
+            }
+            else {
+              const d = (fp + code[pc + 1]) << 1, a = (fp + code[pc + 2]) << 1;
+              I[d] = I[a]; I[d + 1] = I[a + 1];
+              pc += 3;
+            }
           // falls through
           case Op.I32_ROTL_XOR3: case Op.I32_ROTL_XOR2_SHR: {
             const x = I[(fp + code[pc + 2]) << 1], k1 = code[pc + 3], k2 = code[pc + 4], k3 = code[pc + 5];

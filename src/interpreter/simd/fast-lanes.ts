@@ -194,6 +194,14 @@ export function i8x16_narrow_i16x8_s(w: Int32Array, d: number, a: number, b: num
 }
 export function i8x16_narrow_i16x8_u(w: Int32Array, d: number, a: number, b: number): void {
   const a0 = w[a], a1 = w[a + 1], a2 = w[a + 2], a3 = w[a + 3], b0 = w[b], b1 = w[b + 1], b2 = w[b + 2], b3 = w[b + 3];
+  if (((a0 | a1 | a2 | a3 | b0 | b1 | b2 | b3) & 0xff00ff00) === 0) {
+    // every lane already in 0..255 (a u8 blend's result): no saturation, just pack the low bytes
+    w[d] = a0 & 0xff | (a0 >>> 8) | (a1 & 0xff) << 16 | (a1 >>> 16) << 24;
+    w[d + 1] = a2 & 0xff | (a2 >>> 8) | (a3 & 0xff) << 16 | (a3 >>> 16) << 24;
+    w[d + 2] = b0 & 0xff | (b0 >>> 8) | (b1 & 0xff) << 16 | (b1 >>> 16) << 24;
+    w[d + 3] = b2 & 0xff | (b2 >>> 8) | (b3 & 0xff) << 16 | (b3 >>> 16) << 24;
+    return;
+  }
   w[d] = pack8u(a0, a1); w[d + 1] = pack8u(a2, a3); w[d + 2] = pack8u(b0, b1); w[d + 3] = pack8u(b2, b3);
 }
 
