@@ -19,8 +19,8 @@ import { slowOp } from './slow-ops.js';
 import { SIMD_DIRECT, SIMD_OPS, i8x16_shuffle } from './simd/table.js';
 import { MASKED_SHUFFLES, shuffleLanes } from './simd/handler.js';
 import {
-  f32x4_pmax, f32x4_pmin, i16x8_add, i16x8_extend_high_i8x16_u, i16x8_extend_low_i8x16_u, i16x8_mul, i16x8_shr_u, i16x8_shr_u_imm,
-  i32x4_extend_low_i16x8_u, i8x16_narrow_i16x8_u, i8x16_shuffle_masked, i8x16_shuffle_words,
+  f32x4_pmax, f32x4_pmin, i16x8_add, i16x8_add_shr_u_imm, i16x8_extend_high_i8x16_u, i16x8_extend_low_i8x16_u, i16x8_mul, i16x8_shr_u, i16x8_shr_u_imm,
+  i32x4_extend_low_i16x8_u, i32x4_max_s, i8x16_narrow_i16x8_u, i8x16_shuffle_masked, i8x16_shuffle_words,
 } from './simd/fast-lanes.js';
 
 const F32X4_ADD_ID = OP.f32x4_add, F32X4_SUB_ID = OP.f32x4_sub, F32X4_MUL_ID = OP.f32x4_mul;
@@ -557,14 +557,7 @@ export function execute(m: Machine): boolean {
             I[d + 3] = ~Math.imul(((((t3 & 0x7f7f7f7f) + 0x7f7f7f7f) | t3) & 0x80808080) >>> 7, 0xff);
             pc += 4; continue loop;
           }
-          case Op.I32X4_MAX_S: {
-            const d = (fp + code[pc + 1]) << 1, a = (fp + code[pc + 2]) << 1, b = (fp + code[pc + 3]) << 1;
-            const a0 = I[a], a1 = I[a + 1], a2 = I[a + 2], a3 = I[a + 3];
-            const b0 = I[b], b1 = I[b + 1], b2 = I[b + 2], b3 = I[b + 3];
-            I[d] = a0 > b0 ? a0 : b0; I[d + 1] = a1 > b1 ? a1 : b1;
-            I[d + 2] = a2 > b2 ? a2 : b2; I[d + 3] = a3 > b3 ? a3 : b3;
-            pc += 4; continue loop;
-          }
+          case Op.I32X4_MAX_S: i32x4_max_s(I, (fp + code[pc + 1]) << 1, (fp + code[pc + 2]) << 1, (fp + code[pc + 3]) << 1); pc += 4; continue loop;
           case Op.I8X16_NARROW_I16X8_U: // a direct call: its in-range fast path is in fast-lanes.ts
             i8x16_narrow_i16x8_u(I, (fp + code[pc + 1]) << 1, (fp + code[pc + 2]) << 1, (fp + code[pc + 3]) << 1);
             pc += 4; continue loop;
@@ -647,17 +640,9 @@ export function execute(m: Machine): boolean {
             I[d + 3] = (Math.imul(x3 & 0xffff, (v >>> 16) & 0xff) & 0xffff) | (Math.imul(x3 >>> 16, v >>> 24) << 16);
             pc += 5; continue loop;
           }
-          case Op.I16X8_ADD_SHR_U_IMM: {
-            const d = (fp + code[pc + 1]) << 1, a = (fp + code[pc + 2]) << 1, b = (fp + code[pc + 3]) << 1, k = code[pc + 4];
-            const mask = Math.imul(0xffff >>> k, 0x10001);
-            const a0 = I[a], a1 = I[a + 1], a2 = I[a + 2], a3 = I[a + 3];
-            const b0 = I[b], b1 = I[b + 1], b2 = I[b + 2], b3 = I[b + 3];
-            I[d] = ((((a0 & 0x7fff7fff) + (b0 & 0x7fff7fff)) ^ ((a0 ^ b0) & 0x80008000)) >>> k) & mask;
-            I[d + 1] = ((((a1 & 0x7fff7fff) + (b1 & 0x7fff7fff)) ^ ((a1 ^ b1) & 0x80008000)) >>> k) & mask;
-            I[d + 2] = ((((a2 & 0x7fff7fff) + (b2 & 0x7fff7fff)) ^ ((a2 ^ b2) & 0x80008000)) >>> k) & mask;
-            I[d + 3] = ((((a3 & 0x7fff7fff) + (b3 & 0x7fff7fff)) ^ ((a3 ^ b3) & 0x80008000)) >>> k) & mask;
+          case Op.I16X8_ADD_SHR_U_IMM:
+            i16x8_add_shr_u_imm(I, (fp + code[pc + 1]) << 1, (fp + code[pc + 2]) << 1, (fp + code[pc + 3]) << 1, code[pc + 4]);
             pc += 5; continue loop;
-          }
           case Op.I16X8_SHR_U_IMM: i16x8_shr_u_imm(I, (fp + code[pc + 1]) << 1, (fp + code[pc + 2]) << 1, code[pc + 3]); pc += 4; continue loop;
           case Op.V128_SHUFFLE_W:
             i8x16_shuffle_words(I, (fp + code[pc + 1]) << 1, (fp + code[pc + 2]) << 1, (fp + code[pc + 3]) << 1, code[pc + 4], code[pc + 5], code[pc + 6], code[pc + 7]);
@@ -735,10 +720,11 @@ export function execute(m: Machine): boolean {
             pc += 5;
           }
           // falls through
-          case Op.I32_ADD_THEN_I32_ADD: case Op.I32_SHL_IMM_THEN_I32_ADD: case Op.I32_EQ_THEN_I32_ADD:
+          case Op.I32_ADD_THEN_I32_ADD: case Op.I32_SHL_IMM_THEN_I32_ADD: case Op.I32_EQ_THEN_I32_ADD: case Op.I32_SUB_THEN_I32_ADD:
             if (code[pc] === Op.I32_ADD_THEN_I32_ADD) { I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] + I[(fp + code[pc + 3]) << 1]) | 0; pc += 4; }
             else if (code[pc] === Op.I32_SHL_IMM_THEN_I32_ADD) { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a << b; pc += 4; }
-            else { I[(fp + code[pc + 1]) << 1] = I[(fp + code[pc + 2]) << 1] === I[(fp + code[pc + 3]) << 1] ? 1 : 0; pc += 4; }
+            else if (code[pc] === Op.I32_EQ_THEN_I32_ADD) { I[(fp + code[pc + 1]) << 1] = I[(fp + code[pc + 2]) << 1] === I[(fp + code[pc + 3]) << 1] ? 1 : 0; pc += 4; }
+            else { I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] - I[(fp + code[pc + 3]) << 1]) | 0; pc += 4; }
           // falls through
           case Op.I32_ADD: I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] + I[(fp + code[pc + 3]) << 1]) | 0; pc += 4; continue loop;
           case Op.I32_SUB: I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] - I[(fp + code[pc + 3]) << 1]) | 0; pc += 4; continue loop;
@@ -838,6 +824,12 @@ export function execute(m: Machine): boolean {
             I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] + code[pc + 3]) | 0;
             head = code[pc + 4];
             break arrive;
+          case Op.MOV_THEN_I32_ADD_IMM_BR_IF: {
+            const d = (fp + code[pc + 1]) << 1, a = (fp + code[pc + 2]) << 1;
+            I[d] = I[a]; I[d + 1] = I[a + 1];
+            pc += 3;
+          }
+          // falls through
           case Op.I32_ADD_IMM_BR_IF: {
             const v = (I[(fp + code[pc + 2]) << 1] + code[pc + 3]) | 0;
             I[(fp + code[pc + 1]) << 1] = v;
@@ -1393,6 +1385,8 @@ export function execute(m: Machine): boolean {
             F64[fp + code[pc + 1]] = dv.getFloat64(ea, true);
             pc += 5; continue loop;
           }
+          case Op.I32_ADD_IMM_THEN_I32_LOAD8_U: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = (a + b) | 0; pc += 4; }
+          // falls through
           case Op.I32_LOAD8_U: { // apart from its group: no opcode test, and pairs can copy it
             const ea = ((I[(fp + code[pc + 2]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
             if (ea + 1 > u8.length) throw trap(OOB_MEMORY);
@@ -1425,7 +1419,9 @@ export function execute(m: Machine): boolean {
             I[d] = v; I[d + 1] = code[pc] === Op.I64_LOAD32_S ? v >> 31 : 0;
             pc += 5; continue loop;
           }
-          case Op.I32_MUL_IMM_THEN_I32_STORE: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = Math.imul(a, b); pc += 4; }
+          case Op.I32_MUL_IMM_THEN_I32_STORE: case Op.I32_ADD_THEN_I32_STORE:
+            if (code[pc] === Op.I32_MUL_IMM_THEN_I32_STORE) { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = Math.imul(a, b); pc += 4; }
+            else { I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] + I[(fp + code[pc + 3]) << 1]) | 0; pc += 4; }
           // falls through
           case Op.I32_STORE: case Op.F32_STORE: case Op.I64_STORE32: {
             const ea = ((I[(fp + code[pc + 1]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
@@ -1453,7 +1449,9 @@ export function execute(m: Machine): boolean {
             dv.setFloat64(ea, F64[fp + code[pc + 2]], true);
             pc += 5; continue loop;
           }
-          case Op.I32_SHR_U_IMM_THEN_I32_STORE8: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a >>> b; pc += 4; }
+          case Op.I32_SHR_U_IMM_THEN_I32_STORE8: case Op.I32_XOR_THEN_I32_STORE8:
+            if (code[pc] === Op.I32_SHR_U_IMM_THEN_I32_STORE8) { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a >>> b; pc += 4; }
+            else { I[(fp + code[pc + 1]) << 1] = I[(fp + code[pc + 2]) << 1] ^ I[(fp + code[pc + 3]) << 1]; pc += 4; }
           // falls through
           case Op.I32_STORE8: case Op.I64_STORE8: {
             const ea = ((I[(fp + code[pc + 1]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);

@@ -323,6 +323,18 @@ export function i16x8_shr_u(w: Int32Array, d: number, a: number, b: number): voi
   const k = w[b] & 15, mask = Math.imul(0xffff >>> k, 0x10001);
   for (let i = 0; i < 4; i++) w[d + i] = (w[a + i] >>> k) & mask;
 }
+/** i16x8.shr_u(i16x8.add(a, b), k) for a constant k (0..15): a u8 blend's rounding step. */
+export function i16x8_add_shr_u_imm(w: Int32Array, d: number, a: number, b: number, k: number): void {
+  // SWAR: the low 15 bits of each half added, the top bits fixed with xor, then the shift
+  const mask = Math.imul(0xffff >>> k, 0x10001);
+  const a0 = w[a], a1 = w[a + 1], a2 = w[a + 2], a3 = w[a + 3];
+  const b0 = w[b], b1 = w[b + 1], b2 = w[b + 2], b3 = w[b + 3];
+  w[d] = ((((a0 & 0x7fff7fff) + (b0 & 0x7fff7fff)) ^ ((a0 ^ b0) & 0x80008000)) >>> k) & mask;
+  w[d + 1] = ((((a1 & 0x7fff7fff) + (b1 & 0x7fff7fff)) ^ ((a1 ^ b1) & 0x80008000)) >>> k) & mask;
+  w[d + 2] = ((((a2 & 0x7fff7fff) + (b2 & 0x7fff7fff)) ^ ((a2 ^ b2) & 0x80008000)) >>> k) & mask;
+  w[d + 3] = ((((a3 & 0x7fff7fff) + (b3 & 0x7fff7fff)) ^ ((a3 ^ b3) & 0x80008000)) >>> k) & mask;
+}
+
 /** i16x8.shr_u by a constant count k (0..15). */
 export function i16x8_shr_u_imm(w: Int32Array, d: number, a: number, k: number): void {
   const mask = Math.imul(0xffff >>> k, 0x10001);
@@ -433,7 +445,9 @@ export function i32x4_min_u(w: Int32Array, d: number, a: number, b: number): voi
   for (let i = 0; i < 4; i++) { const x = w[a + i], y = w[b + i]; w[d + i] = (x >>> 0) < (y >>> 0) ? x : y; }
 }
 export function i32x4_max_s(w: Int32Array, d: number, a: number, b: number): void {
-  for (let i = 0; i < 4; i++) { const x = w[a + i], y = w[b + i]; w[d + i] = x > y ? x : y; }
+  // unrolled: a max reduction's hot op, called straight from the run loop
+  const a0 = w[a], a1 = w[a + 1], a2 = w[a + 2], a3 = w[a + 3], b0 = w[b], b1 = w[b + 1], b2 = w[b + 2], b3 = w[b + 3];
+  w[d] = a0 > b0 ? a0 : b0; w[d + 1] = a1 > b1 ? a1 : b1; w[d + 2] = a2 > b2 ? a2 : b2; w[d + 3] = a3 > b3 ? a3 : b3;
 }
 export function i32x4_max_u(w: Int32Array, d: number, a: number, b: number): void {
   for (let i = 0; i < 4; i++) { const x = w[a + i], y = w[b + i]; w[d + i] = (x >>> 0) > (y >>> 0) ? x : y; }
