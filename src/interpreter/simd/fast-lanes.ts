@@ -207,11 +207,12 @@ export function i8x16_narrow_i16x8_u(w: Int32Array, d: number, a: number, b: num
 
 // ---- i16x8 ----
 
+/** Two u16 lanes added in one word (SWAR): the low 15 bits of each half added, the top bits fixed with xor. */
+function add16x2(x: number, y: number): number {
+  return ((x & 0x7fff7fff) + (y & 0x7fff7fff)) ^ ((x ^ y) & 0x80008000);
+}
 export function i16x8_add(w: Int32Array, d: number, a: number, b: number): void {
-  for (let i = 0; i < 4; i++) {
-    const x = w[a + i], y = w[b + i];
-    w[d + i] = ((x & 0x7fff7fff) + (y & 0x7fff7fff)) ^ ((x ^ y) & 0x80008000);
-  }
+  for (let i = 0; i < 4; i++) w[d + i] = add16x2(w[a + i], w[b + i]);
 }
 export function i16x8_sub(w: Int32Array, d: number, a: number, b: number): void {
   for (let i = 0; i < 4; i++) {
@@ -320,19 +321,15 @@ export function i16x8_shl(w: Int32Array, d: number, a: number, b: number): void 
   for (let i = 0; i < 4; i++) w[d + i] = (w[a + i] << k) & mask;
 }
 export function i16x8_shr_u(w: Int32Array, d: number, a: number, b: number): void {
-  const k = w[b] & 15, mask = Math.imul(0xffff >>> k, 0x10001);
-  for (let i = 0; i < 4; i++) w[d + i] = (w[a + i] >>> k) & mask;
+  i16x8_shr_u_imm(w, d, a, w[b] & 15);
 }
 /** i16x8.shr_u(i16x8.add(a, b), k) for a constant k (0..15): a u8 blend's rounding step. */
 export function i16x8_add_shr_u_imm(w: Int32Array, d: number, a: number, b: number, k: number): void {
-  // SWAR: the low 15 bits of each half added, the top bits fixed with xor, then the shift
   const mask = Math.imul(0xffff >>> k, 0x10001);
   const a0 = w[a], a1 = w[a + 1], a2 = w[a + 2], a3 = w[a + 3];
   const b0 = w[b], b1 = w[b + 1], b2 = w[b + 2], b3 = w[b + 3];
-  w[d] = ((((a0 & 0x7fff7fff) + (b0 & 0x7fff7fff)) ^ ((a0 ^ b0) & 0x80008000)) >>> k) & mask;
-  w[d + 1] = ((((a1 & 0x7fff7fff) + (b1 & 0x7fff7fff)) ^ ((a1 ^ b1) & 0x80008000)) >>> k) & mask;
-  w[d + 2] = ((((a2 & 0x7fff7fff) + (b2 & 0x7fff7fff)) ^ ((a2 ^ b2) & 0x80008000)) >>> k) & mask;
-  w[d + 3] = ((((a3 & 0x7fff7fff) + (b3 & 0x7fff7fff)) ^ ((a3 ^ b3) & 0x80008000)) >>> k) & mask;
+  w[d] = (add16x2(a0, b0) >>> k) & mask; w[d + 1] = (add16x2(a1, b1) >>> k) & mask;
+  w[d + 2] = (add16x2(a2, b2) >>> k) & mask; w[d + 3] = (add16x2(a3, b3) >>> k) & mask;
 }
 
 /** i16x8.shr_u by a constant count k (0..15). */

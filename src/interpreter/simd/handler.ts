@@ -28,20 +28,24 @@ const OPERAND_WORDS: (number[] | undefined)[] = OPS.map((op) => {
 const ACCESS_SIZE: number[] = OPS.map((op) =>
   (op.prefix === 0xfd && op.imms.includes('memarg') ? v128AccessSize(op.name) : 0));
 
+/** The index of `bytes` in `table` (appended the first time), by their contents. */
+function intern(table: Uint8Array[], ids: Map<string, number>, bytes: Uint8Array): number {
+  const key = bytes.join(',');
+  let id = ids.get(key);
+  if (id === undefined) {
+    id = table.length;
+    table.push(bytes);
+    ids.set(key, id);
+  }
+  return id;
+}
+
 const shuffles: Uint8Array[] = [];
 const shuffleIds = new Map<string, number>();
 
 /** A small id for a shuffle's 16 lane indices (translate.ts passes it as immediate a). */
 export function internShuffle(lanes: ArrayLike<number>): number {
-  const copy = Uint8Array.from({ length: 16 }, (_, i) => lanes[i]);
-  const key = copy.join(',');
-  let id = shuffleIds.get(key);
-  if (id === undefined) {
-    id = shuffles.length;
-    shuffles.push(copy);
-    shuffleIds.set(key, id);
-  }
-  return id;
+  return intern(shuffles, shuffleIds, Uint8Array.from({ length: 16 }, (_, i) => lanes[i]));
 }
 
 /** The lane pattern of an interned shuffle id. */
@@ -66,14 +70,7 @@ export function internMaskedShuffle(lanes: ArrayLike<number>, mask: ArrayLike<nu
     const m = (mask[i >> 2] >>> (8 * (i & 3))) & 0xff;
     if (m !== 0) plan.push(i, lanes[i], m);
   }
-  const key = plan.join(',');
-  let id = maskedIds.get(key);
-  if (id === undefined) {
-    id = MASKED_SHUFFLES.length;
-    MASKED_SHUFFLES.push(Uint8Array.from(plan));
-    maskedIds.set(key, id);
-  }
-  return id;
+  return intern(MASKED_SHUFFLES, maskedIds, Uint8Array.from(plan));
 }
 
 /**
