@@ -417,7 +417,7 @@ export function execute(m: Machine): boolean {
           case Op.STRUCT_GET_REF: {
             const o = R[fp + code[pc + 2]];
             if (o === null) throw trap(NULL_STRUCT);
-            R[fp + code[pc + 1]] = (o as StructObj).refs[code[pc + 3]];
+            R[fp + code[pc + 1]] = (o as StructObj).getRef(code[pc + 3]);
             pc += 4; continue loop;
           }
           case Op.STRUCT_GET_W: case Op.STRUCT_GET_W2: {

@@ -7,6 +7,11 @@ const WAT = `(module
   (type $p (struct (field (mut f32)) (field (mut i8)) (field (mut i64)) (field (mut v128))))
   (type $n (struct (field (ref null $n)) (field f64) (field i32)))
   (type $bytes (array (mut i8)))
+  ;; more reference fields than StructObj keeps inline, interleaved with numeric ones
+  (type $w (struct (field (mut i31ref)) (field i32) (field (mut i31ref)) (field (mut i31ref))
+    (field (mut i64)) (field (mut i31ref))))
+  (global $gw (ref $w) (struct.new $w (ref.i31 (i32.const 1)) (i32.const 10) (ref.i31 (i32.const 2))
+    (ref.i31 (i32.const 3)) (i64.const 20) (ref.i31 (i32.const 4))))
   (type $refs (array (mut anyref)))
   (data $d "\\01\\02\\ff")
   (global $g (ref $p) (struct.new $p (f32.const nan:0x200001) (i32.const 300) (i64.const -5)
@@ -30,6 +35,21 @@ const WAT = `(module
     (struct.get $n 2 (ref.as_non_null (struct.get $n 0 (local.get $a))))
     (i64.reinterpret_f64 (struct.get $n 1 (local.get $a)))
     (struct.get $n 2 (local.get $a)))
+  ;; digits: fields 0, 2, 3, 5 of a struct.new, then of the global after struct.set
+  (func $digits (param $s (ref $w)) (result i32)
+    (i32.add (i32.mul (i31.get_u (ref.as_non_null (struct.get $w 0 (local.get $s)))) (i32.const 1000))
+      (i32.add (i32.mul (i31.get_u (ref.as_non_null (struct.get $w 2 (local.get $s)))) (i32.const 100))
+        (i32.add (i32.mul (i31.get_u (ref.as_non_null (struct.get $w 3 (local.get $s)))) (i32.const 10))
+          (i31.get_u (ref.as_non_null (struct.get $w 5 (local.get $s))))))))
+  (func (export "wide") (result i32 i32 i32 i32)
+    (call $digits (struct.new $w (ref.i31 (i32.const 9)) (i32.const 0) (ref.i31 (i32.const 8))
+      (ref.i31 (i32.const 7)) (i64.const 0) (ref.i31 (i32.const 6))))
+    (call $digits (global.get $gw))
+    (struct.set $w 5 (global.get $gw) (ref.i31 (i32.const 5)))
+    (struct.set $w 0 (global.get $gw) (ref.i31 (i32.const 6)))
+    (struct.set $w 3 (global.get $gw) (ref.i31 (i32.const 7)))
+    (call $digits (global.get $gw))
+    (i32.add (struct.get $w 1 (global.get $gw)) (i32.wrap_i64 (struct.get $w 4 (global.get $gw)))))
   (func (export "null-ref-field") (result i32) (ref.is_null (struct.get $n 0 (ref.null $n))))
   (func (export "v128-field") (result v128) (struct.get $p 3 (global.get $g)))
   (func (export "data") (result i32 i32 i32)
@@ -86,6 +106,9 @@ describe('GC execution', () => {
     expect(call('ref-field')).toEqual([i32(1), i32(9), { type: 'i64', value: -(2n ** 63n) }, i32(-7)]);
     const v = call('v128-field')[0] as { words: Int32Array };
     expect(Array.from(v.words)).toEqual([1, 2, 3, 4]);
+  });
+  it('reference fields beyond the inline ones, between numeric fields', () => {
+    expect(call('wide')).toEqual([i32(9876), i32(1234), i32(6275), i32(30)]);
   });
   it('arrays: new_data, get_s/get_u, len, overlapping copy, fill', () => {
     expect(call('data')).toEqual([i32(-1), i32(255), i32(3)]);

@@ -53,7 +53,7 @@ export function fillStruct(m: Machine, o: StructObj, s: number): void {
   const { kinds, pos } = o.layout;
   for (let k = 0; k < kinds.length; k++) {
     const kind = kinds[k];
-    if (kind === SK_REF) { o.refs[pos[k]] = m.R[s]; s++; continue; }
+    if (kind === SK_REF) { o.setRef(pos[k], m.R[s]); s++; continue; }
     storeWords(kind, o.words, pos[k], m.I, s << 1);
     s += kind === SK_V128 ? 2 : 1;
   }
@@ -130,7 +130,7 @@ function structGet(signed: boolean): SlowHandler {
     const o = structAt(m, base);
     const l = o.layout;
     const kind = l.kinds[b];
-    if (kind === SK_REF) m.R[base] = o.refs[l.pos[b]];
+    if (kind === SK_REF) m.R[base] = o.getRef(l.pos[b]);
     else loadWords(kind, signed, m.I, base << 1, o.words, l.pos[b]);
   };
 }
@@ -142,7 +142,7 @@ on([OP.struct_set], (m, _inst, _op, base, _a, b) => {
   const o = structAt(m, base);
   const l = o.layout;
   const kind = l.kinds[b];
-  if (kind === SK_REF) o.refs[l.pos[b]] = m.R[base + 1];
+  if (kind === SK_REF) o.setRef(l.pos[b], m.R[base + 1]);
   else storeWords(kind, o.words, l.pos[b], m.I, (base + 1) << 1);
 });
 

@@ -34,7 +34,7 @@ export function structFromValues(typeId: number, fields: readonly Value[] | null
   const l = structLayout(typeId);
   fields.forEach((v, k) => {
     const kind = l.kinds[k];
-    if (kind === SK_REF) o.refs[l.pos[k]] = refOf(v);
+    if (kind === SK_REF) o.setRef(l.pos[k], refOf(v));
     else storeWords(kind, o.words, l.pos[k], wordsOf(v), 0);
   });
   return o;

@@ -8,7 +8,9 @@ import type { ArrayLayout, StructLayout } from './layout.js';
 
 const NO_WORDS = new Int32Array(0);
 const NO_REFS: Ref[] = [];
-// Templates the small refs arrays are cloned from. An array literal here would carry a V8
+/** Reference fields kept on the struct object itself; the rest go to `refs`. */
+export const INLINE_REFS = 2;
+// Templates the rest arrays are cloned from. An array literal here would carry a V8
 // allocation site, and V8 pretenures a site whose objects survive scavenges: after a
 // long-lived tree is built (binary-trees' first phase) every later refs array went straight to
 // old space while its struct stayed young, so each scavenge walked a huge old-to-new set and
@@ -22,7 +24,13 @@ function nullRefs(n: number): Ref[] {
 export class StructObj {
   /** Numeric fields' words (layout.pos gives each field's first word). */
   readonly words: Int32Array;
-  /** Reference fields (layout.pos gives each field's index). */
+  // Reference fields by index (layout.pos gives each field's index): the first INLINE_REFS
+  // are properties of this object, so a small struct is one heap object besides its words,
+  // and reading a field is one load (a separate refs array cost a tree walk two dependent
+  // cache misses per node and doubled the garbage).
+  r0: Ref = null;
+  r1: Ref = null;
+  /** Reference fields from index INLINE_REFS on (refs[i - INLINE_REFS]). */
   readonly refs: Ref[];
   constructor(
     readonly layout: StructLayout,
@@ -30,7 +38,16 @@ export class StructObj {
     readonly desc: Ref = null,
   ) {
     this.words = layout.numWords === 0 ? NO_WORDS : new Int32Array(layout.numWords);
-    this.refs = layout.numRefs === 0 ? NO_REFS : nullRefs(layout.numRefs);
+    this.refs = layout.numRefs <= INLINE_REFS ? NO_REFS : nullRefs(layout.numRefs - INLINE_REFS);
+  }
+  /** Reference field i (its layout.pos index). */
+  getRef(i: number): Ref {
+    return i === 0 ? this.r0 : i === 1 ? this.r1 : this.refs[i - INLINE_REFS];
+  }
+  setRef(i: number, v: Ref): void {
+    if (i === 0) this.r0 = v;
+    else if (i === 1) this.r1 = v;
+    else this.refs[i - INLINE_REFS] = v;
   }
   get typeId(): number { return this.layout.typeId; }
   get kind(): 'struct' { return 'struct'; }
