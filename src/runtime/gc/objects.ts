@@ -9,7 +9,7 @@ import type { ArrayLayout, StructLayout } from './layout.js';
 const NO_WORDS = new Int32Array(0);
 const NO_REFS: Ref[] = [];
 /** Reference fields kept on the struct object itself; the rest go to `refs`. */
-export const INLINE_REFS = 2;
+const INLINE_REFS = 2;
 // Templates the rest arrays are cloned from. An array literal here would carry a V8
 // allocation site, and V8 pretenures a site whose objects survive scavenges: after a
 // long-lived tree is built (binary-trees' first phase) every later refs array went straight to
