@@ -1415,9 +1415,12 @@ class Translator {
     return true;
   }
 
-  /** Removes the last instruction emitted (a fusion took it over). */
-  private dropLast(): void {
-    this.code.length = this.lastStart;
+  /**
+   * Removes the last instruction emitted, which a fusion took over (or the one at `start`,
+   * when it is the last one left).
+   */
+  private dropLast(start = this.lastStart): void {
+    this.code.length = start;
     this.pcs.pop();
     this.offs.pop();
     this.lastDst = -1;
@@ -1513,9 +1516,7 @@ class Translator {
     if (p >= 0 && p + 3 === s && (this.code[p] === I.I32X4_SPLAT || this.code[p] === I.I64X2_SPLAT)
       && this.code[p + 1] === a && a >= this.stackBase) {
       a = this.code[p + 2];
-      this.code.length = p;
-      this.pcs.pop();
-      this.offs.pop();
+      this.dropLast(p);
     }
     this.pop();
     const d = this.push(T_V128);
