@@ -1684,6 +1684,7 @@ export function execute(m: Machine): boolean {
       // ---- arrival after a branch or return: blocks start with FUEL (translate.ts), which is
       // paid here instead of dispatched (a FUEL op short of fuel runs as usual: it refills,
       // switches to exact code or pauses)
+      head &= 0x3fffffff; // typed small for V8, as pc is at the dispatch
       if (code[head] === Op.FUEL) {
         const cost = code[head + 1];
         if (fuel >= cost) { fuel -= cost; pc = head + 3; continue loop; }
