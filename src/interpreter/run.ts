@@ -153,6 +153,9 @@ export function execute(m: Machine): boolean {
   let globals = inst.globals;
   let mem = inst.memories.length > 0 ? inst.memories[0] : null;
   let u8 = mem !== null ? mem.u8 : EMPTY_U8;
+  // the memory's size in bytes, kept beside u8 (set wherever u8 is): a bounds check then reads
+  // one number instead of the typed array's map and length
+  let memLen = u8.length;
   let dv = mem !== null ? mem.view : EMPTY_DV;
   try {
     loop: for (;;) {
@@ -213,7 +216,7 @@ export function execute(m: Machine): boolean {
             else if (code[pc] === Op.I32_AND_IMM_THEN_BR_IF) { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a & b; pc += 4; }
             else { // apart from its group: no opcode test, and pairs can copy it
               const ea = ((I[(fp + code[pc + 2]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
-              if (ea + 1 > u8.length) throw trap(OOB_MEMORY);
+              if (ea + 1 > memLen) throw trap(OOB_MEMORY);
               I[(fp + code[pc + 1]) << 1] = u8[ea];
               pc += 5;
             }
@@ -248,7 +251,7 @@ export function execute(m: Machine): boolean {
           // falls through
           case Op.I32_LOAD_THEN_BR_IF_LT_S: {
             const ea = ((I[(fp + code[pc + 2]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
-            if (ea + 4 > u8.length) throw trap(OOB_MEMORY);
+            if (ea + 4 > memLen) throw trap(OOB_MEMORY);
             I[(fp + code[pc + 1]) << 1] = dv.getInt32(ea, true);
             pc += 5;
           }
@@ -311,6 +314,7 @@ export function execute(m: Machine): boolean {
               globals = inst.globals;
               mem = inst.memories.length > 0 ? inst.memories[0] : null;
               u8 = mem !== null ? mem.u8 : EMPTY_U8;
+              memLen = u8.length;
               dv = mem !== null ? mem.view : EMPTY_DV;
             }
             head = pc;
@@ -597,7 +601,7 @@ export function execute(m: Machine): boolean {
           case Op.V128_OP_LOAD: {
             // d = x op mem with the loaded lanes never stored to a slot (the ops commute)
             const ea = ((I[(fp + code[pc + 4]) << 1] + code[pc + 6]) >>> 0) + (code[pc + 5] >>> 0);
-            if (ea + 16 > u8.length) throw trap(OOB_MEMORY);
+            if (ea + 16 > memLen) throw trap(OOB_MEMORY);
             const d = (fp + code[pc + 1]) << 1, x = (fp + code[pc + 2]) << 1, k = code[pc + 7];
             if ((k & 2) !== 0) {
               const m0 = dv.getFloat32(ea, true), m1 = dv.getFloat32(ea + 4, true);
@@ -654,7 +658,7 @@ export function execute(m: Machine): boolean {
           case Op.V128_LOAD32_ZERO: case Op.V128_LOAD64_ZERO: {
             const ea = ((I[(fp + code[pc + 2]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
             const wide = code[pc] === Op.V128_LOAD64_ZERO;
-            if (ea + (wide ? 8 : 4) > u8.length) throw trap(OOB_MEMORY);
+            if (ea + (wide ? 8 : 4) > memLen) throw trap(OOB_MEMORY);
             const d = (fp + code[pc + 1]) << 1;
             I[d] = dv.getInt32(ea, true); I[d + 1] = wide ? dv.getInt32(ea + 4, true) : 0;
             I[d + 2] = 0; I[d + 3] = 0;
@@ -681,7 +685,7 @@ export function execute(m: Machine): boolean {
           }
           case Op.V128_LOAD: {
             const ea = ((I[(fp + code[pc + 2]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
-            if (ea + 16 > u8.length) throw trap(OOB_MEMORY);
+            if (ea + 16 > memLen) throw trap(OOB_MEMORY);
             const d = (fp + code[pc + 1]) << 1;
             I[d] = dv.getInt32(ea, true); I[d + 1] = dv.getInt32(ea + 4, true);
             I[d + 2] = dv.getInt32(ea + 8, true); I[d + 3] = dv.getInt32(ea + 12, true);
@@ -689,7 +693,7 @@ export function execute(m: Machine): boolean {
           }
           case Op.V128_STORE: {
             const ea = ((I[(fp + code[pc + 1]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
-            if (ea + 16 > u8.length) throw trap(OOB_MEMORY);
+            if (ea + 16 > memLen) throw trap(OOB_MEMORY);
             const v = (fp + code[pc + 2]) << 1;
             dv.setInt32(ea, I[v], true); dv.setInt32(ea + 4, I[v + 1], true);
             dv.setInt32(ea + 8, I[v + 2], true); dv.setInt32(ea + 12, I[v + 3], true);
@@ -700,6 +704,7 @@ export function execute(m: Machine): boolean {
             slowOp(m, inst, code[pc + 1], fp + code[pc + 2], code[pc + 3], code[pc + 4], code[pc + 5], code[pc + 6]);
             mem = inst.memories.length > 0 ? inst.memories[0] : null;
             u8 = mem !== null ? mem.u8 : EMPTY_U8;
+            memLen = u8.length;
             dv = mem !== null ? mem.view : EMPTY_DV;
             pc += 7; continue loop;
           case Op.NUM:
@@ -719,7 +724,7 @@ export function execute(m: Machine): boolean {
           case Op.I32_GE_U: I[(fp + code[pc + 1]) << 1] = (I[(fp + code[pc + 2]) << 1] >>> 0) >= (I[(fp + code[pc + 3]) << 1] >>> 0) ? 1 : 0; pc += 4; continue loop;
           case Op.I32_LOAD8_U_THEN_I32_EQ_THEN_I32_ADD: { // apart from its group: no opcode test, and pairs can copy it
             const ea = ((I[(fp + code[pc + 2]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
-            if (ea + 1 > u8.length) throw trap(OOB_MEMORY);
+            if (ea + 1 > memLen) throw trap(OOB_MEMORY);
             I[(fp + code[pc + 1]) << 1] = u8[ea];
             pc += 5;
           }
@@ -770,7 +775,7 @@ export function execute(m: Machine): boolean {
             if (code[pc] === Op.I32_SHL_IMM_THEN_I32_XOR) { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = a << b; pc += 4; }
             else if (code[pc] === Op.I64_LOAD_THEN_I32_XOR) {
               const ea = ((I[(fp + code[pc + 2]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
-              if (ea + 8 > u8.length) throw trap(OOB_MEMORY);
+              if (ea + 8 > memLen) throw trap(OOB_MEMORY);
               const d = (fp + code[pc + 1]) << 1;
               I[d] = dv.getInt32(ea, true); I[d + 1] = dv.getInt32(ea + 4, true);
               pc += 5;
@@ -861,7 +866,7 @@ export function execute(m: Machine): boolean {
             break arrive;
           case Op.I32_STORE_THEN_I32_ADD_IMM_LOOP: {
             const ea = ((I[(fp + code[pc + 1]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
-            if (ea + 4 > u8.length) throw trap(OOB_MEMORY);
+            if (ea + 4 > memLen) throw trap(OOB_MEMORY);
             dv.setInt32(ea, I[(fp + code[pc + 2]) << 1], true);
             pc += 5;
           }
@@ -894,25 +899,25 @@ export function execute(m: Machine): boolean {
           }
           case Op.I32_STORE_IMM: {
             const ea = ((I[(fp + code[pc + 1]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
-            if (ea + 4 > u8.length) throw trap(OOB_MEMORY);
+            if (ea + 4 > memLen) throw trap(OOB_MEMORY);
             dv.setInt32(ea, code[pc + 2], true);
             pc += 5; continue loop;
           }
           case Op.I32_STORE8_IMM: {
             const ea = ((I[(fp + code[pc + 1]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
-            if (ea + 1 > u8.length) throw trap(OOB_MEMORY);
+            if (ea + 1 > memLen) throw trap(OOB_MEMORY);
             u8[ea] = code[pc + 2];
             pc += 5; continue loop;
           }
           case Op.I32_STORE16_IMM: {
             const ea = ((I[(fp + code[pc + 1]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
-            if (ea + 2 > u8.length) throw trap(OOB_MEMORY);
+            if (ea + 2 > memLen) throw trap(OOB_MEMORY);
             dv.setInt16(ea, code[pc + 2], true);
             pc += 5; continue loop;
           }
           case Op.I64_STORE_IMM: {
             const ea = ((I[(fp + code[pc + 1]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
-            if (ea + 8 > u8.length) throw trap(OOB_MEMORY);
+            if (ea + 8 > memLen) throw trap(OOB_MEMORY);
             dv.setInt32(ea, code[pc + 2], true); dv.setInt32(ea + 4, code[pc + 5], true);
             pc += 6; continue loop;
           }
@@ -934,7 +939,7 @@ export function execute(m: Machine): boolean {
           case Op.I32_LOAD_THEN_I32_ROTL_XOR2_SHR: case Op.MOV_THEN_I32_ROTL_XOR3:
             if (code[pc] === Op.I32_LOAD_THEN_I32_ROTL_XOR2_SHR) {
               const ea = ((I[(fp + code[pc + 2]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
-              if (ea + 4 > u8.length) throw trap(OOB_MEMORY);
+              if (ea + 4 > memLen) throw trap(OOB_MEMORY);
               I[(fp + code[pc + 1]) << 1] = dv.getInt32(ea, true);
               pc += 5;
             }
@@ -972,7 +977,7 @@ export function execute(m: Machine): boolean {
           case Op.BR_IF_LT_S_IMM: { const a = I[(fp + code[pc + 1]) << 1], b = code[pc + 2]; head = a < b ? code[pc + 3] : pc + 4; break arrive; }
           case Op.I32_STORE8_IMM_THEN_I32_ADD_THEN_BR_IF_LT_U_IMM: {
             const ea = ((I[(fp + code[pc + 1]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
-            if (ea + 1 > u8.length) throw trap(OOB_MEMORY);
+            if (ea + 1 > memLen) throw trap(OOB_MEMORY);
             u8[ea] = code[pc + 2];
             pc += 5;
           }
@@ -1338,20 +1343,20 @@ export function execute(m: Machine): boolean {
           // falls through
           case Op.I32_LOAD: case Op.F32_LOAD: {
             const ea = ((I[(fp + code[pc + 2]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
-            if (ea + 4 > u8.length) throw trap(OOB_MEMORY);
+            if (ea + 4 > memLen) throw trap(OOB_MEMORY);
             I[(fp + code[pc + 1]) << 1] = dv.getInt32(ea, true);
             pc += 5; continue loop;
           }
           case Op.I32_ADD_LOAD: case Op.I32_MUL_LOAD: {
             const ea = ((I[(fp + code[pc + 3]) << 1] + code[pc + 5]) >>> 0) + (code[pc + 4] >>> 0);
-            if (ea + 4 > u8.length) throw trap(OOB_MEMORY);
+            if (ea + 4 > memLen) throw trap(OOB_MEMORY);
             const x = I[(fp + code[pc + 2]) << 1], v = dv.getInt32(ea, true);
             I[(fp + code[pc + 1]) << 1] = code[pc] === Op.I32_ADD_LOAD ? (x + v) | 0 : Math.imul(x, v);
             pc += 6; continue loop;
           }
           case Op.I32_ADD_LOAD8_S: case Op.I32_ADD_LOAD8_U: case Op.I32_MUL_LOAD8_S: case Op.I32_MUL_LOAD8_U: {
             const ea = ((I[(fp + code[pc + 3]) << 1] + code[pc + 5]) >>> 0) + (code[pc + 4] >>> 0);
-            if (ea + 1 > u8.length) throw trap(OOB_MEMORY);
+            if (ea + 1 > memLen) throw trap(OOB_MEMORY);
             const op = code[pc];
             const v = op === Op.I32_ADD_LOAD8_S || op === Op.I32_MUL_LOAD8_S ? (u8[ea] << 24) >> 24 : u8[ea];
             const x = I[(fp + code[pc + 2]) << 1];
@@ -1360,7 +1365,7 @@ export function execute(m: Machine): boolean {
           }
           case Op.I32_ADD_LOAD16_S: case Op.I32_ADD_LOAD16_U: case Op.I32_MUL_LOAD16_S: case Op.I32_MUL_LOAD16_U: {
             const ea = ((I[(fp + code[pc + 3]) << 1] + code[pc + 5]) >>> 0) + (code[pc + 4] >>> 0);
-            if (ea + 2 > u8.length) throw trap(OOB_MEMORY);
+            if (ea + 2 > memLen) throw trap(OOB_MEMORY);
             const op = code[pc];
             const v = op === Op.I32_ADD_LOAD16_S || op === Op.I32_MUL_LOAD16_S ? dv.getInt16(ea, true) : dv.getUint16(ea, true);
             const x = I[(fp + code[pc + 2]) << 1];
@@ -1369,7 +1374,7 @@ export function execute(m: Machine): boolean {
           }
           case Op.I64_LOAD: {
             const ea = ((I[(fp + code[pc + 2]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
-            if (ea + 8 > u8.length) throw trap(OOB_MEMORY);
+            if (ea + 8 > memLen) throw trap(OOB_MEMORY);
             const d = (fp + code[pc + 1]) << 1;
             I[d] = dv.getInt32(ea, true); I[d + 1] = dv.getInt32(ea + 4, true);
             pc += 5; continue loop;
@@ -1378,14 +1383,14 @@ export function execute(m: Machine): boolean {
           // that reads the slot next would stall on two 32-bit stores (no store forwarding)
           case Op.F64_LOAD_THEN_F64_LOAD: {
             const ea = ((I[(fp + code[pc + 2]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
-            if (ea + 8 > u8.length) throw trap(OOB_MEMORY);
+            if (ea + 8 > memLen) throw trap(OOB_MEMORY);
             F64[fp + code[pc + 1]] = dv.getFloat64(ea, true);
             pc += 5;
           }
           // falls through
           case Op.F64_LOAD: {
             const ea = ((I[(fp + code[pc + 2]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
-            if (ea + 8 > u8.length) throw trap(OOB_MEMORY);
+            if (ea + 8 > memLen) throw trap(OOB_MEMORY);
             F64[fp + code[pc + 1]] = dv.getFloat64(ea, true);
             pc += 5; continue loop;
           }
@@ -1393,13 +1398,13 @@ export function execute(m: Machine): boolean {
           // falls through
           case Op.I32_LOAD8_U: { // apart from its group: no opcode test, and pairs can copy it
             const ea = ((I[(fp + code[pc + 2]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
-            if (ea + 1 > u8.length) throw trap(OOB_MEMORY);
+            if (ea + 1 > memLen) throw trap(OOB_MEMORY);
             I[(fp + code[pc + 1]) << 1] = u8[ea];
             pc += 5; continue loop;
           }
           case Op.I32_LOAD8_S: case Op.I64_LOAD8_S: case Op.I64_LOAD8_U: {
             const ea = ((I[(fp + code[pc + 2]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
-            if (ea + 1 > u8.length) throw trap(OOB_MEMORY);
+            if (ea + 1 > memLen) throw trap(OOB_MEMORY);
             const op = code[pc];
             const v = op === Op.I32_LOAD8_S || op === Op.I64_LOAD8_S ? (u8[ea] << 24) >> 24 : u8[ea];
             const d = (fp + code[pc + 1]) << 1;
@@ -1408,7 +1413,7 @@ export function execute(m: Machine): boolean {
           }
           case Op.I32_LOAD16_S: case Op.I32_LOAD16_U: case Op.I64_LOAD16_S: case Op.I64_LOAD16_U: {
             const ea = ((I[(fp + code[pc + 2]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
-            if (ea + 2 > u8.length) throw trap(OOB_MEMORY);
+            if (ea + 2 > memLen) throw trap(OOB_MEMORY);
             const op = code[pc];
             const v = op === Op.I32_LOAD16_S || op === Op.I64_LOAD16_S ? dv.getInt16(ea, true) : dv.getUint16(ea, true);
             const d = (fp + code[pc + 1]) << 1;
@@ -1417,7 +1422,7 @@ export function execute(m: Machine): boolean {
           }
           case Op.I64_LOAD32_S: case Op.I64_LOAD32_U: {
             const ea = ((I[(fp + code[pc + 2]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
-            if (ea + 4 > u8.length) throw trap(OOB_MEMORY);
+            if (ea + 4 > memLen) throw trap(OOB_MEMORY);
             const v = dv.getInt32(ea, true);
             const d = (fp + code[pc + 1]) << 1;
             I[d] = v; I[d + 1] = code[pc] === Op.I64_LOAD32_S ? v >> 31 : 0;
@@ -1429,13 +1434,13 @@ export function execute(m: Machine): boolean {
           // falls through
           case Op.I32_STORE: case Op.F32_STORE: case Op.I64_STORE32: {
             const ea = ((I[(fp + code[pc + 1]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
-            if (ea + 4 > u8.length) throw trap(OOB_MEMORY);
+            if (ea + 4 > memLen) throw trap(OOB_MEMORY);
             dv.setInt32(ea, I[(fp + code[pc + 2]) << 1], true);
             pc += 5; continue loop;
           }
           case Op.I64_STORE: {
             const ea = ((I[(fp + code[pc + 1]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
-            if (ea + 8 > u8.length) throw trap(OOB_MEMORY);
+            if (ea + 8 > memLen) throw trap(OOB_MEMORY);
             const v = (fp + code[pc + 2]) << 1;
             dv.setInt32(ea, I[v], true); dv.setInt32(ea + 4, I[v + 1], true);
             pc += 5; continue loop;
@@ -1449,7 +1454,7 @@ export function execute(m: Machine): boolean {
           // falls through
           case Op.F64_STORE: {
             const ea = ((I[(fp + code[pc + 1]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
-            if (ea + 8 > u8.length) throw trap(OOB_MEMORY);
+            if (ea + 8 > memLen) throw trap(OOB_MEMORY);
             dv.setFloat64(ea, F64[fp + code[pc + 2]], true);
             pc += 5; continue loop;
           }
@@ -1459,13 +1464,13 @@ export function execute(m: Machine): boolean {
           // falls through
           case Op.I32_STORE8: case Op.I64_STORE8: {
             const ea = ((I[(fp + code[pc + 1]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
-            if (ea + 1 > u8.length) throw trap(OOB_MEMORY);
+            if (ea + 1 > memLen) throw trap(OOB_MEMORY);
             u8[ea] = I[(fp + code[pc + 2]) << 1];
             pc += 5; continue loop;
           }
           case Op.I32_STORE16: case Op.I64_STORE16: {
             const ea = ((I[(fp + code[pc + 1]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
-            if (ea + 2 > u8.length) throw trap(OOB_MEMORY);
+            if (ea + 2 > memLen) throw trap(OOB_MEMORY);
             dv.setInt16(ea, I[(fp + code[pc + 2]) << 1], true);
             pc += 5; continue loop;
           }
@@ -1483,7 +1488,7 @@ export function execute(m: Machine): boolean {
           case Op.F64_ADD_LOAD: case Op.F64_SUB_LOAD: case Op.F64_MUL_LOAD:
           case Op.F64_ADD_LOAD_STORE: case Op.F64_SUB_LOAD_STORE: case Op.F64_MUL_LOAD_STORE: {
             const ea = ((I[(fp + code[pc + 4]) << 1] + code[pc + 6]) >>> 0) + (code[pc + 5] >>> 0);
-            if (ea + 8 > u8.length) throw trap(OOB_MEMORY);
+            if (ea + 8 > memLen) throw trap(OOB_MEMORY);
             const op = code[pc];
             const d = fp + code[pc + 1], x = F64[fp + code[pc + 2]];
             const v = dv.getFloat64(ea, true);
@@ -1509,9 +1514,9 @@ export function execute(m: Machine): boolean {
             // t x addrB offB addB addrC offC u: c[eaC] += x * b[eaB], the accesses in their
             // unfused order (b, then c)
             const eaB = ((I[(fp + code[pc + 3]) << 1] + code[pc + 5]) >>> 0) + (code[pc + 4] >>> 0);
-            if (eaB + 8 > u8.length) throw trap(OOB_MEMORY);
+            if (eaB + 8 > memLen) throw trap(OOB_MEMORY);
             const eaC = (I[(fp + code[pc + 6]) << 1] >>> 0) + (code[pc + 7] >>> 0);
-            if (eaC + 8 > u8.length) { pc++; throw trap(OOB_MEMORY); } // pc + 1: c's wasm offset
+            if (eaC + 8 > memLen) { pc++; throw trap(OOB_MEMORY); } // pc + 1: c's wasm offset
             const r = F64[fp + code[pc + 2]] * dv.getFloat64(eaB, true) + dv.getFloat64(eaC, true);
             if (r === r) {
               dv.setFloat64(eaC, r, true);
@@ -1529,7 +1534,7 @@ export function execute(m: Machine): boolean {
           case Op.F64_MULADD_MEM: {
             // kind a b addr off add t l: the f64 c at the address becomes c +- a * b (or a * b - c)
             const ea = ((I[(fp + code[pc + 4]) << 1] + code[pc + 6]) >>> 0) + (code[pc + 5] >>> 0);
-            if (ea + 8 > u8.length) throw trap(OOB_MEMORY);
+            if (ea + 8 > memLen) throw trap(OOB_MEMORY);
             const kind = code[pc + 1], a = fp + code[pc + 2], b = fp + code[pc + 3];
             const p = F64[a] * F64[b], c = dv.getFloat64(ea, true);
             const r = kind === Op.F64_MUL_SUB ? p - c : kind === Op.F64_SUB_MUL ? c - p : p + c;
@@ -1550,7 +1555,7 @@ export function execute(m: Machine): boolean {
           }
           case Op.F64_LOAD_ADD: case Op.F64_LOAD_SUB: case Op.F64_LOAD_MUL: {
             const ea = ((I[(fp + code[pc + 4]) << 1] + code[pc + 6]) >>> 0) + (code[pc + 5] >>> 0);
-            if (ea + 8 > u8.length) throw trap(OOB_MEMORY);
+            if (ea + 8 > memLen) throw trap(OOB_MEMORY);
             const op = code[pc];
             const d = fp + code[pc + 1], x = F64[fp + code[pc + 2]];
             const v = dv.getFloat64(ea, true);
@@ -1567,7 +1572,7 @@ export function execute(m: Machine): boolean {
           case Op.F32_ADD_LOAD: case Op.F32_SUB_LOAD: case Op.F32_MUL_LOAD:
           case Op.F32_LOAD_ADD: case Op.F32_LOAD_SUB: case Op.F32_LOAD_MUL: {
             const ea = ((I[(fp + code[pc + 4]) << 1] + code[pc + 6]) >>> 0) + (code[pc + 5] >>> 0);
-            if (ea + 4 > u8.length) throw trap(OOB_MEMORY);
+            if (ea + 4 > memLen) throw trap(OOB_MEMORY);
             const op = code[pc];
             const left = op >= Op.F32_LOAD_ADD;
             const k = left ? op - Op.F32_LOAD_ADD : op - Op.F32_ADD_LOAD; // add, sub, mul
@@ -1615,6 +1620,7 @@ export function execute(m: Machine): boolean {
         pc = next;
         mem = inst.memories.length > 0 ? inst.memories[0] : null;
         u8 = mem !== null ? mem.u8 : EMPTY_U8;
+        memLen = u8.length;
         dv = mem !== null ? mem.view : EMPTY_DV;
         if (tail >= 0) {
           // a host function in tail position: return its results from this frame
@@ -1639,6 +1645,7 @@ export function execute(m: Machine): boolean {
           globals = inst.globals;
           mem = inst.memories.length > 0 ? inst.memories[0] : null;
           u8 = mem !== null ? mem.u8 : EMPTY_U8;
+          memLen = u8.length;
           dv = mem !== null ? mem.view : EMPTY_DV;
         }
         continue loop;
@@ -1677,6 +1684,7 @@ export function execute(m: Machine): boolean {
         globals = inst.globals;
         mem = inst.memories.length > 0 ? inst.memories[0] : null;
         u8 = mem !== null ? mem.u8 : EMPTY_U8;
+        memLen = u8.length;
         dv = mem !== null ? mem.view : EMPTY_DV;
       }
       head = 0;
