@@ -683,6 +683,8 @@ export function execute(m: Machine): boolean {
             }
             pc += 4; continue loop;
           }
+          case Op.I32_ADD_IMM_THEN_V128_LOAD: { const a = I[(fp + code[pc + 2]) << 1], b = code[pc + 3]; I[(fp + code[pc + 1]) << 1] = (a + b) | 0; pc += 4; }
+          // falls through
           case Op.V128_LOAD: {
             const ea = ((I[(fp + code[pc + 2]) << 1] + code[pc + 4]) >>> 0) + (code[pc + 3] >>> 0);
             if (ea + 16 > memLen) throw trap(OOB_MEMORY);
