@@ -28,7 +28,7 @@ import { BIG_MODULE, WORKLOADS, readBytes, selectWorkloads } from './workloads.j
 const HELP = `usage: npm run bench -- [options]
   --filter A,B      only workloads whose name contains A or B
   --rounds N        timed rounds per engine (default 5; cut to fit --budget)
-  --warmup N        untimed warm-up runs per engine (default 1)
+  --warmup N        untimed warm-up rounds, interleaved like the timed ones (default 2)
   --budget SEC      time budget per engine and workload for timed rounds (default 15)
   --json FILE       write results as JSON
   --interp-rounds N wasm-interp runs per workload (default 1; 0 skips it)
@@ -65,7 +65,7 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args | number {
-  const args: Args = { rounds: 5, warmups: 1, budgetMs: 15000, interpRounds: 1, polywasm: true, modes: true, extras: true, extrasOnly: false, checkWasi: false, inProcess: false };
+  const args: Args = { rounds: 5, warmups: 2, budgetMs: 15000, interpRounds: 1, polywasm: true, modes: true, extras: true, extrasOnly: false, checkWasi: false, inProcess: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = (): string => {

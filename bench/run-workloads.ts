@@ -1,6 +1,6 @@
 /**
  * The timing loop: every engine runs each workload in the same process, interleaved
- * round by round (so machine noise hits all engines alike), after a warm-up run, and each
+ * round by round (so machine noise hits all engines alike), after interleaved warm-up rounds, and each
  * engine's checksum is checked against native's on every run.
  */
 import { basename } from 'node:path';
@@ -51,6 +51,7 @@ export async function runWorkload(
   const cells = new Map<string, Cell>();
   const runners = new Map<string, { run: RunFn; rounds: number }>();
 
+  const loaded: [string, RunFn][] = [];
   for (const engine of engines) {
     const cell: Cell = { samples: [] };
     cells.set(engine.name, cell);
@@ -60,18 +61,36 @@ export async function runWorkload(
       continue;
     }
     try {
-      const run = await engine.load(bytes);
-      let warm = 0;
-      for (let i = 0; i < Math.max(1, opts.warmups); i++) {
-        const { ms, value } = timed(run);
-        warm = ms;
-        cell.checksum = value;
-      }
-      const rounds = Math.max(1, Math.min(opts.rounds, Math.floor(opts.budgetMs / Math.max(warm, 1e-3))));
-      runners.set(engine.name, { run, rounds });
+      loaded.push([engine.name, await engine.load(bytes)]);
     } catch (e) {
       cell.note = shortError(e);
     }
+  }
+
+  // Warm-up rounds, interleaved like the timed ones: V8 tunes the interpreter's run loop to
+  // what it has seen, so the first exact-mode run deoptimizes the loop that fast mode had
+  // warmed, and the next fast run pays for reoptimizing. Warming engine by engine left those
+  // episodes inside the first timed rounds (the first sample of a row was up to 1.9x the rest).
+  const warm = new Map<string, number>();
+  for (let i = 0; i < Math.max(1, opts.warmups); i++) {
+    for (const [name, run] of loaded) {
+      const cell = cells.get(name)!;
+      if (cell.note) continue;
+      try {
+        const { ms, value } = timed(run);
+        if (i > 0 && value !== cell.checksum) cell.note = `checksum changed between runs (${cell.checksum} then ${value})`;
+        warm.set(name, ms);
+        cell.checksum = value;
+      } catch (e) {
+        cell.note = shortError(e);
+      }
+    }
+  }
+  for (const [name, run] of loaded) {
+    if (cells.get(name)!.note) continue;
+    const ms = warm.get(name)!;
+    const rounds = Math.max(1, Math.min(opts.rounds, Math.floor(opts.budgetMs / Math.max(ms, 1e-3))));
+    runners.set(name, { run, rounds });
   }
 
   const maxRounds = Math.max(0, ...[...runners.values()].map((r) => r.rounds));
