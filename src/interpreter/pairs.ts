@@ -1,8 +1,9 @@
-// Fast-mode superinstructions by fallthrough. After translation, each instruction A directly
-// followed by an instruction B that THEN_PAIRS lists gets the pair's opcode in place of its
-// own; nothing else changes (operands, B, branch targets, trap offsets). run.ts places the
-// pair's case right before B's case, so it does A's work and falls through into B: two
-// instructions for one dispatch, and one indirect jump fewer to mispredict.
+// Superinstructions by fallthrough, in fast and exact code. After translation, each
+// instruction A directly followed by an instruction B that THEN_PAIRS lists gets the pair's
+// opcode in place of its own; nothing else changes (operands, B, branch targets, trap
+// offsets). run.ts places the pair's case right before B's case, so it does A's work and
+// falls through into B: two instructions for one dispatch, and one indirect jump fewer to
+// mispredict.
 //
 // A B stays valid on its own (a branch may land on it), and a B is never made the first of
 // another pair: the case a pair falls into must be B's own.
@@ -13,7 +14,9 @@ const THEN = new Map<number, number>();
 for (const [a, b, then] of THEN_PAIRS) THEN.set(a * 65536 + b, then);
 
 /**
- * Rewrites the first instruction of every listed adjacent pair in `code` (fast code only).
+ * Rewrites the first instruction of every listed adjacent pair in `code`. In exact code a
+ * pair never spans a pause point it could skip: B keeps its own case, and a FUEL op as B
+ * (X_THEN_FUEL) still checks and can pause there.
  * Two passes: the second finds chains, an instruction followed by a pair made by the first
  * (A then B-then-C: its case falls into B-then-C's, which falls into C's).
  */

@@ -419,7 +419,7 @@ class Translator {
         c.target = retPc;
       }
     }
-    if (!this.exact) pairUp(this.code);
+    pairUp(this.code);
     return {
       code: Int32Array.from(this.code), exact: this.exact, func: this.func,
       numParamSlots: this.numParamSlots, numLocalSlots,
@@ -1027,6 +1027,7 @@ class Translator {
         }
         const h = this.sType.length - 1;
         const topSlot = this.sSlot[h];
+        let src = -1;
         if (this.topIsConst()) {
           const v = this.popConst();
           this.emitDst(I.CONST, ls, v, this.constHi);
@@ -1037,13 +1038,14 @@ class Translator {
           this.pop();
           this.mergeAddImm();
         } else {
-          const src = this.pop();
+          src = this.pop();
           this.move(ls, src, t);
           if (this.exact && src === ls) this.emit(I.NOP);
         }
         if (op === OP.local_tee) {
           const d = this.push(t);
-          if (this.exact) this.move(d, ls, t);
+          // exact mode: the value is still in its stack slot (d is the slot it was popped from)
+          if (this.exact && d !== src) this.move(d, ls, t);
           else { this.sAlias[this.sAlias.length - 1] = ls; this.aliases++; }
         }
         return;

@@ -260,4 +260,28 @@ describe('step', () => {
     expect(s.run(Infinity)).toEqual({ status: 'done', results: [i32(30)] });
     void OP;
   });
+
+  // exact code runs a run of local.get / constants in one dispatch (run.ts, FUEL_MOV), and
+  // keeps a local.tee's value in its stack slot: each is still one step with its own stack
+  it('steps through runs of local.get, constants and local.tee one instruction at a time', () => {
+    const inst = load(`(module (func (export "f") (param i32 i32) (result i32) (local i32)
+      (local.get 0) (local.get 1) (i32.const 7) (local.get 0) (i32.const -1)
+      (local.tee 2) (i32.add) (i32.add) (i32.add) (i32.add) (local.get 2) (i32.add)))`);
+    const f = fn(inst, 'f');
+    const stacks: number[][] = [];
+    const e = new Execution(f, [i32(10), i32(20)], { mode: 'exact' });
+    while (!e.done) {
+      stacks.push(e.state().stack.map((v) => (v as { value: number }).value));
+      e.step();
+    }
+    expect(stacks).toEqual([[], [10], [10, 20], [10, 20, 7], [10, 20, 7, 10], [10, 20, 7, 10, -1],
+      [10, 20, 7, 10, -1], [10, 20, 7, 9], [10, 20, 16], [10, 36], [46], [46, -1], [45]]);
+    // every budget pauses after exactly that many instructions, and resumes to the result
+    for (let n = 0; n < 13; n++) {
+      const x = new Execution(f, [i32(10), i32(20)], { fuel: n, mode: 'exact' });
+      expect(x.run().status).toBe('paused');
+      expect(x.state().stack.map((v) => (v as { value: number }).value)).toEqual(stacks[n]);
+      expect(x.run(Infinity)).toEqual({ status: 'done', results: [i32(45)] });
+    }
+  });
 });
