@@ -789,7 +789,7 @@ class Translator {
     const info = OPS[op];
     switch (op) {
       case OP.nop:
-        if (this.exact) this.emit(I.NOP);
+        // (in exact code nop, drop and block are their FUEL op alone: one step, one pause point)
         return;
       case OP.unreachable:
         this.emit(I.UNREACHABLE);
@@ -821,8 +821,6 @@ class Translator {
           this.handlers.push({ start: this.code.length, end: -1, parent: this.curHandler,
             delegate: -2, hidden: c.hidden, catches: [] });
           c.inner = this.curHandler = c.handler;
-        } else if (this.exact) {
-          this.emit(I.NOP);
         }
         this.ctrl.push(c);
         return;
@@ -990,7 +988,6 @@ class Translator {
         return;
       case OP.drop:
         this.discard();
-        if (this.exact) this.emit(I.NOP);
         return;
       case OP.select: case OP.select_t: {
         if (this.fuseSelect()) return;
@@ -1045,8 +1042,12 @@ class Translator {
         if (op === OP.local_tee) {
           const d = this.push(t);
           // exact mode: the value is still in its stack slot (d is the slot it was popped from)
-          if (this.exact && d !== src) this.move(d, ls, t);
-          else { this.sAlias[this.sAlias.length - 1] = ls; this.aliases++; }
+          if (this.exact) {
+            if (d !== src) this.move(d, ls, t);
+          } else {
+            this.sAlias[this.sAlias.length - 1] = ls;
+            this.aliases++;
+          }
         }
         return;
       }
