@@ -10,6 +10,7 @@ import type { FileResult, SuiteFile } from './pool.js';
 import { checkRatchet, readRatchet, updateRatchet } from './ratchet.js';
 import { failureKey, failureLines, fileLines, summaryTable, toJson } from './report.js';
 import type { JsonReport } from './report.js';
+import type { RunMode } from './engine.js';
 
 export const HELP = `usage: glasswasm wast [FILES or DIRS...] [options]
 
@@ -27,6 +28,8 @@ options:
   --jobs N               worker threads (default: available cores; 0 = run in this thread)
   --filter SUBSTR        only files whose suite-relative path contains SUBSTR
   --timeout SECONDS      per-file time budget (default 60)
+  --mode fast|exact      interpreter code for the scripts' calls: fast (default), or exact, one
+                         step and pause point per instruction (start functions run fast)
   --ratchet FILE         known failures (file:line per line): exit 1 only for failures outside
                          the list; list entries that now pass are printed
   --update-ratchet       rewrite the ratchet file from this run (refuses to add entries)
@@ -43,6 +46,7 @@ interface Args {
   jobs: number;
   filter: string | null;
   timeoutMs: number;
+  mode: RunMode;
   ratchet: string | null;
   updateRatchet: boolean;
   allowNew: boolean;
@@ -54,7 +58,7 @@ class UsageError extends Error {}
 
 function parseArgs(argv: readonly string[]): Args {
   const a: Args = {
-    paths: [], json: null, jobs: availableParallelism(), filter: null, timeoutMs: 60_000,
+    paths: [], json: null, jobs: availableParallelism(), filter: null, timeoutMs: 60_000, mode: 'fast',
     ratchet: null, updateRatchet: false, allowNew: false, maxFailures: 50, quiet: false,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -75,6 +79,12 @@ function parseArgs(argv: readonly string[]): Args {
       case '--jobs': case '-j': a.jobs = int(); break;
       case '--filter': a.filter = value(); break;
       case '--timeout': a.timeoutMs = int() * 1000; break;
+      case '--mode': {
+        const m = value();
+        if (m !== 'fast' && m !== 'exact') throw new UsageError(`--mode: expected fast or exact, got ${m}`);
+        a.mode = m;
+        break;
+      }
       case '--ratchet': a.ratchet = value(); break;
       case '--update-ratchet': a.updateRatchet = true; break;
       case '--allow-new-failures': a.allowNew = true; break;
@@ -152,6 +162,8 @@ export interface RunSuiteOptions {
   readonly files: readonly SuiteFile[];
   readonly jobs: number;
   readonly timeoutMs: number;
+  /** Fast (default) or exact interpreter code for the scripts' calls. */
+  readonly mode?: RunMode;
   /** The compiled worker (default: worker.js beside this file). */
   readonly workerUrl?: URL;
   readonly onProgress?: (done: number, total: number) => void;
@@ -165,6 +177,7 @@ export async function runSuite(o: RunSuiteOptions): Promise<JsonReport> {
   const results = await runFiles(o.files, {
     jobs: o.jobs,
     timeoutMs: o.timeoutMs,
+    mode: o.mode,
     workerUrl: o.workerUrl ?? new URL('./worker.js', import.meta.url),
     onFile: (r) => {
       o.onFile?.(r);
@@ -201,7 +214,7 @@ export async function main(argv: string[]): Promise<number> {
   const tty = process.stderr.isTTY;
   const times: [string, number][] = [];
   const report = await runSuite({
-    files, jobs: args.jobs, timeoutMs: args.timeoutMs,
+    files, jobs: args.jobs, timeoutMs: args.timeoutMs, mode: args.mode,
     onProgress: tty ? (d, n) => process.stderr.write(`\r${d}/${n} files`) : undefined,
     onFile: (r) => times.push([r.file, r.ms]),
   });

@@ -43,15 +43,19 @@ const STAGES: readonly [StageName, string][] = [
   ['invoke', '../src/interpreter/invoke.js'],
 ];
 
-let loaded: Promise<EngineStages> | null = null;
+/** The interpreter's mode for the script's calls: fast code, or exact code (one step per instruction). */
+export type RunMode = 'fast' | 'exact';
 
-/** Loads every stage once per process (or worker). */
-export function loadEngine(): Promise<EngineStages> {
-  loaded ??= loadStages();
-  return loaded;
+const loaded = new Map<RunMode, Promise<EngineStages>>();
+
+/** Loads every stage once per process (or worker) and mode. */
+export function loadEngine(mode: RunMode = 'fast'): Promise<EngineStages> {
+  let p = loaded.get(mode);
+  if (p === undefined) loaded.set(mode, p = loadStages(mode));
+  return p;
 }
 
-async function loadStages(): Promise<EngineStages> {
+async function loadStages(mode: RunMode): Promise<EngineStages> {
   const engine: EngineStages = {
     parseScript: null, parseModuleText: null, decodeModule: null, validateModule: null,
     instantiate: null, invoke: null, ensureValidated: null, missing: new Map(),
@@ -63,6 +67,12 @@ async function loadStages(): Promise<EngineStages> {
       const fn = mod[name];
       if (typeof fn !== 'function') throw new Error(`${path} does not export ${name}`);
       (engine as unknown as Record<string, unknown>)[name] = fn;
+      if (name === 'invoke' && mode === 'exact') {
+        // every call the script makes runs exact code, and so do the wasm calls it makes
+        // (start functions run at instantiation, in fast code)
+        const inv = fn as NonNullable<EngineStages['invoke']>;
+        engine.invoke = (f, args) => inv(f, args, { mode: 'exact' });
+      }
       if (name === 'instantiate' && typeof mod.ensureValidated === 'function') {
         engine.ensureValidated = mod.ensureValidated as EngineStages['ensureValidated'];
       }

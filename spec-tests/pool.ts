@@ -6,11 +6,11 @@
 
 import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { loadEngine } from './engine.js';
+import { loadEngine, type RunMode } from './engine.js';
 import { featuresFor } from './profiles.js';
 import { planScript, runScript } from './run-script.js';
 import type { CommandOutcome, PlannedCommand } from './run-script.js';
-import type { FromWorker, ToWorker } from './worker.js';
+import type { FromWorker, ToWorker, WorkerData } from './worker.js';
 
 export interface SuiteFile {
   /** Absolute path. */
@@ -35,6 +35,8 @@ export interface PoolOptions {
   readonly workerUrl: URL;
   /** Called as each file completes. */
   readonly onFile?: (r: FileResult) => void;
+  /** Fast (default) or exact interpreter code for the scripts' calls. */
+  readonly mode?: RunMode;
 }
 
 /** Runs every file; the results come back in the order of `files`. */
@@ -57,7 +59,7 @@ function sizeOf(f: SuiteFile): number {
 }
 
 async function runInProcess(files: readonly SuiteFile[], options: PoolOptions): Promise<FileResult[]> {
-  const engine = await loadEngine();
+  const engine = await loadEngine(options.mode);
   const out: FileResult[] = [];
   for (const f of files) {
     const t0 = Date.now();
@@ -80,7 +82,7 @@ async function drain(queue: SuiteFile[], results: Map<string, FileResult>, optio
   try {
     for (let f = queue.shift(); f; f = queue.shift()) {
       if (worker && exited.has(worker)) worker = null;
-      worker ??= newWorker(options.workerUrl);
+      worker ??= newWorker(options.workerUrl, options.mode ?? 'fast');
       const { result, healthy } = await runOnWorker(worker, f, options.timeoutMs);
       results.set(f.rel, result);
       options.onFile?.(result);
@@ -97,9 +99,12 @@ async function drain(queue: SuiteFile[], results: Map<string, FileResult>, optio
 /** Workers that have exited (between files, a dead worker is replaced before use). */
 const exited = new WeakSet<Worker>();
 
-function newWorker(url: URL): Worker {
+function newWorker(url: URL, mode: RunMode): Worker {
   // Bounded heap: an engine bug that allocates without end kills this worker, not the run.
-  const w = new Worker(url, { resourceLimits: { maxOldGenerationSizeMb: 2048, stackSizeMb: 8 } });
+  const w = new Worker(url, {
+    resourceLimits: { maxOldGenerationSizeMb: 2048, stackSizeMb: 8 },
+    workerData: { mode } satisfies WorkerData,
+  });
   // Between files nobody listens; an idle worker's death must not become an unhandled event.
   w.on('error', () => {});
   w.once('exit', () => exited.add(w));

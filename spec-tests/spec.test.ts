@@ -1,6 +1,6 @@
 // The spec suite under vitest: one test per .wast file, each asserting that no command of the
 // file fails outside the ratchet (spec-tests/known-failures.txt). The whole suite runs once,
-// in parallel on worker threads, before the per-file checks.
+// in parallel on worker threads, before the per-file checks; then once more in exact mode.
 //
 // Environment: WASM_TESTSUITE (the suite; default ../shared/wasm-testsuite next to the repo),
 // GLASSWASM_SPEC_JSON (also write the runner's JSON report there; the CI counts from it),
@@ -54,6 +54,28 @@ if (!existsSync(suite)) {
         expect(outside, `${outside.length} failures outside the ratchet`).toEqual([]);
       });
     }
+  });
+
+  // The same suite with every call the scripts make running exact code (`wast --mode exact`):
+  // exact code must compute what fast code does, since stepping and fuel pauses switch to it.
+  describe('spec suite in exact mode', () => {
+    it('fails no command outside the ratchet', async () => {
+      const build = await compiledTree(root);
+      const cli = (await import(pathToFileURL(join(build, 'spec-tests', 'cli.js')).href)) as typeof import('./cli.js');
+      const exact = await cli.runSuite({
+        files,
+        jobs: availableParallelism(),
+        timeoutMs: 60_000,
+        mode: 'exact',
+        workerUrl: pathToFileURL(join(build, 'spec-tests', 'worker.js')),
+      });
+      const outside = new Set(checkRatchet(exact, readRatchet(ratchetPath)).fresh);
+      const failures = exact.files.flatMap((f) => f.failures
+        .filter((x) => outside.has(failureKey(f.file, x.line)))
+        .map((x) => `${f.file}:${x.line} ${x.command}: ${x.message}`));
+      expect(failures, `${failures.length} failures outside the ratchet in exact mode`).toEqual([]);
+      expect(exact.total).toBe(report.total); // the same commands ran as in fast mode
+    }, 600_000);
   });
 }
 

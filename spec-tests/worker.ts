@@ -3,11 +3,16 @@
 // and still know exactly which commands finished.
 
 import { readFileSync } from 'node:fs';
-import { parentPort } from 'node:worker_threads';
-import { loadEngine } from './engine.js';
+import { parentPort, workerData } from 'node:worker_threads';
+import { loadEngine, type RunMode } from './engine.js';
 import { featuresFor } from './profiles.js';
 import { runScript } from './run-script.js';
 import type { CommandOutcome, PlannedCommand } from './run-script.js';
+
+/** What the pool gives a worker when it starts it. */
+export interface WorkerData {
+  readonly mode: RunMode;
+}
 
 export type ToWorker = { readonly type: 'run'; readonly abs: string; readonly rel: string };
 
@@ -31,7 +36,7 @@ function post(m: FromWorker): void {
 }
 
 async function runOne(msg: ToWorker): Promise<void> {
-  const engine = await loadEngine();
+  const engine = await loadEngine((workerData as WorkerData | null)?.mode ?? 'fast');
   const source = readFileSync(msg.abs, 'utf8');
   runScript(source, {
     engine,
