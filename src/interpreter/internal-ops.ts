@@ -214,6 +214,9 @@ export const enum I {
   MOV_THEN_I32_AND, MOV_THEN_I32_XOR, MOV_THEN_I32_XOR_IMM, MOV_THEN_I32_ROTL_XOR3,
   MOV_THEN_I32_ADD_IMM_BR_IF, I32_ADD_THEN_I32_STORE, I32_XOR_THEN_I32_STORE8, I32_SUB_THEN_I32_ADD,
   I32_ADD_IMM_THEN_I32_LOAD8_U,
+  // exact mode: a FUEL_MOV that falls through into the FUEL_MOV or FUEL_CONST after it (made by
+  // translate.ts, not a THEN_PAIRS pair: its case is not a copy of FUEL_MOV's):  d a
+  FUEL_MOV_THEN_FUEL_X,
   COUNT,
 }
 
@@ -311,7 +314,7 @@ export function operandCount(op: number): number {
     case I.I32_EXTEND16_S: case I.I32_WRAP_I64: case I.I64_EQZ: case I.I64_EXTEND_I32_S:
     case I.I64_EXTEND_I32_U: case I.F64_CONVERT_I32_S: case I.F64_CONVERT_I32_U: case I.F64_SQRT:
       return 2;
-    case I.FUEL_MOV: case I.STRUCT_NEW: case I.I16X8_EXTEND_LOW_I8X16_U: case I.I32X4_EXTEND_LOW_I16X8_U:
+    case I.FUEL_MOV: case I.FUEL_MOV_THEN_FUEL_X: case I.STRUCT_NEW: case I.I16X8_EXTEND_LOW_I8X16_U: case I.I32X4_EXTEND_LOW_I16X8_U:
     case I.I16X8_EXTEND_HIGH_I8X16_U: case I.I32X4_SPLAT: case I.I64X2_SPLAT: return 2;
     case I.V128_SHUFFLE_W: return 7;
     case I.I16X8_MUL_EXTEND: case I.I16X8_ADD_SHR_U_IMM: case I.F32X4_PMAX_PMIN: return 4;

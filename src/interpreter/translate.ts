@@ -527,6 +527,9 @@ class Translator {
   // ---- emission -----------------------------------------------------------------------------
 
   private curOffset = 0;
+  /** Exact code: where the last FUEL_MOV that may fall into its neighbour is, and its end. */
+  private lastFuelMov = -1;
+  private lastFuelMovEnd = -1;
 
   private emit(...xs: number[]): number {
     const at = this.code.length;
@@ -540,6 +543,15 @@ class Translator {
       for (let k = 1; k < xs.length; k++) this.code.push(xs[k]);
       this.fuelPos = -1;
       this.lastDst = -1;
+      // a FUEL_MOV right before this one falls through into it (run.ts); one that another
+      // falls into keeps its opcode, which its case reads
+      let into = false;
+      if (this.lastFuelMov >= 0 && this.lastFuelMovEnd === p) {
+        this.code[this.lastFuelMov] = I.FUEL_MOV_THEN_FUEL_X;
+        into = true;
+      }
+      this.lastFuelMov = xs[0] === I.MOV && !into ? p : -1;
+      this.lastFuelMovEnd = this.code.length;
       return p;
     }
     this.pcs.push(at);

@@ -261,13 +261,16 @@ describe('step', () => {
     void OP;
   });
 
-  // exact code runs a run of local.get / constants in one dispatch (run.ts, FUEL_MOV), and
-  // keeps a local.tee's value in its stack slot: each is still one step with its own stack
+  // in exact code a local.get falls through into a next local.get or constant (run.ts,
+  // FUEL_MOV_THEN_FUEL_X), and a local.tee's value stays in its stack slot: each is still
+  // one step with its own fuel unit, pause point and stack
   it('steps through runs of local.get, constants and local.tee one instruction at a time', () => {
     const inst = load(`(module (func (export "f") (param i32 i32) (result i32) (local i32)
       (local.get 0) (local.get 1) (i32.const 7) (local.get 0) (i32.const -1)
       (local.tee 2) (i32.add) (i32.add) (i32.add) (i32.add) (local.get 2) (i32.add)))`);
     const f = fn(inst, 'f');
+    const ops = fastOps(inst, 'f', true);
+    expect(ops.filter((o) => o === I.FUEL_MOV_THEN_FUEL_X).length).toBe(2);
     const stacks: number[][] = [];
     const e = new Execution(f, [i32(10), i32(20)], { mode: 'exact' });
     while (!e.done) {
