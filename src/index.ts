@@ -28,7 +28,8 @@ export type { ApiOptions, ImportObject } from './runtime/api-instance.js';
 // Value-level API.
 export { instantiate as instantiateModule } from './runtime/instantiate.js';
 export type { ImportResolver, InstantiateOptions, ExecOptions } from './runtime/instantiate.js';
-export { invoke } from './interpreter/invoke.js';
+export { invoke, Execution } from './interpreter/invoke.js';
+export type { ExecState, RunResult } from './interpreter/invoke.js';
 export { hostFunc } from './runtime/host-func.js';
 export { FuncInstance, HostRef, ExnInstance } from './runtime/objects.js';
 export type {
