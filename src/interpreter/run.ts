@@ -188,20 +188,16 @@ export function execute(m: Machine): boolean {
             comp = m.comp!; code = comp.code; pc = m.pc | 0; fuel = m.fuel | 0;
             continue loop;
           }
-          case Op.FUEL_MOV_THEN_FUEL_X: {
+          case Op.FUEL_MOV_THEN_FUEL_X:
             // exact code: a local.get whose next instruction is another local.get or a constant
-            // (FUEL_MOV's work, then its neighbour's case below: one dispatch for both)
-            if (fuel < 1) {
-              m.comp = comp; m.pc = pc; m.fp = fp; m.fuel = fuel;
-              if (!fuelRefill(m)) return false;
-              fuel = m.fuel | 0;
-              continue loop;
+            // (FUEL_MOV's work, then its neighbour's case below: one dispatch for both). Out of
+            // fuel, pc stays here and the case below refills or pauses at this instruction
+            if (fuel >= 1) {
+              fuel--;
+              const d = (fp + code[pc + 1]) << 1, a = (fp + code[pc + 2]) << 1;
+              I[d] = I[a]; I[d + 1] = I[a + 1];
+              pc += 3;
             }
-            fuel--;
-            const d = (fp + code[pc + 1]) << 1, a = (fp + code[pc + 2]) << 1;
-            I[d] = I[a]; I[d + 1] = I[a + 1];
-            pc += 3;
-          }
           // falls through
           case Op.FUEL_MOV: case Op.FUEL_CONST: {
             if (fuel < 1) {
